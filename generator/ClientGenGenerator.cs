@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Linq;
+using ClientGen.Generator.Emit;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.OpenApi;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ClientGen.Generator;
+
+/// <summary>
+/// The pipeline, and only the pipeline: AdditionalFiles (.yaml/.yml/.json) → spec texts with their
+/// per-file options → one work item per OpenAPI root with the files it references → parsed model →
+/// source files and diagnostics. Every step yields value-equal records, so an unrelated edit re-runs nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ClientGenGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // The compilation is reduced to its assembly name at once: combining with it directly would re-run on every keystroke.
+        var rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns) ? ns : null)
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? "ClientGen.Generated"))
+            .Select(static (pair, _) => pair.Left ?? pair.Right)
+            .WithTrackingName(TrackingNames.RootNamespace);
+
+        var files = context.AdditionalTextsProvider
+            .Where(static text => SpecDiscovery.HasSpecExtension(text.Path))
+            .Select(static (text, ct) => new SpecFile(text.Path, text.GetText(ct)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var fileOptions = context.AdditionalTextsProvider
+            .Where(static text => SpecDiscovery.HasSpecExtension(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) =>
+            {
+                var options = pair.Right.GetOptions(pair.Left);
+                options.TryGetValue("build_metadata.AdditionalFiles.ClientGenNamespace", out var ns);
+                options.TryGetValue("build_metadata.AdditionalFiles.ClientGenClientName", out var clientName);
+                options.TryGetValue("build_metadata.AdditionalFiles.ClientGenSkip", out var skip);
+                return new FileOptions(pair.Left.Path, Blank(ns), Blank(clientName), string.Equals(skip, "true", System.StringComparison.OrdinalIgnoreCase));
+            })
+            .WithTrackingName(TrackingNames.SpecOptions);
+
+        var workItems = files.Collect()
+            .Combine(fileOptions.Collect())
+            .Combine(rootNamespace)
+            .SelectMany(static (input, _) =>
+            {
+                var ((specFiles, options), root) = input;
+                var byPath = options.ToDictionary(o => o.Path, o => o);
+                var entries = specFiles
+                    .Select(file => (file, option: byPath.TryGetValue(file.Path, out var o) ? o : new FileOptions(file.Path, null, null, false)))
+                    .Where(e => !e.option.Skip)
+                    .Select(e => (e.file, new SpecOptions(e.option.Namespace, e.option.ClientName, root)))
+                    .ToImmutableArray();
+                return SpecDiscovery.CreateWorkItems(entries);
+            })
+            .WithTrackingName(TrackingNames.WorkItems);
+
+        var results = workItems
+            .Select(static (item, ct) => OpenApiParser.Parse(item, ct))
+            .WithTrackingName(TrackingNames.ParseResults);
+
+        // Diagnostics and sources are separate outputs, so moving a warning's line does not regenerate code.
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (var item in items) spc.ReportDiagnostic(item.ToDiagnostic());
+        });
+
+        var models = results
+            .Where(static result => result.Model != null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.Models);
+        context.RegisterSourceOutput(models, static (spc, model) =>
+        {
+            foreach (var file in Emitter.Emit(model)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        });
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private sealed record FileOptions(string Path, string? Namespace, string? ClientName, bool Skip);
+}

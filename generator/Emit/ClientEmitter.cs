@@ -1,0 +1,318 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClientGen.Generator.Model;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>Emits the client interface and class: one async method per operation, calling the runtime's <c>ApiClientCore</c>.</summary>
+internal static class ClientEmitter
+{
+    private const string P = "global::ClientGen.Runtime.ParameterFormatter";
+    private const string Task = "global::System.Threading.Tasks.Task";
+
+    public static void EmitInterface(SourceWriter w, ModelLookup lookup)
+    {
+        var model = lookup.Model;
+        Text.Summary(w, $"The operations of {model.Title ?? model.ClientName}.", model.Description);
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public partial interface I{model.ClientName}");
+        foreach (var operation in model.Operations)
+        {
+            EmitDocs(w, operation, lookup);
+            if (operation.IsDeprecated) w.Line("[global::System.Obsolete(\"This operation is deprecated by the API.\")]");
+            w.Line($"{Signature(operation, lookup)};");
+            w.Line();
+        }
+        w.Close();
+    }
+
+    public static void EmitClass(SourceWriter w, ModelLookup lookup)
+    {
+        var model = lookup.Model;
+        var name = model.ClientName;
+        Text.Summary(w, $"Client for {model.Title ?? name}{(model.Version != null ? " (version " + model.Version + ")" : string.Empty)}.", model.Description);
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public partial class {name} : I{name}");
+        var index = 0;
+        foreach (var operation in model.Operations)
+        {
+            w.Line($"private static readonly global::ClientGen.Runtime.ApiOperation s_operation{index++} = {OperationMetadata(operation, model)};");
+        }
+        w.Line();
+        w.Line($$"""
+            private readonly global::ClientGen.Runtime.ApiClientCore _core;
+
+            /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
+            /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
+            /// <param name="options">Environment or base address; defaults to the spec's first server.</param>
+            public {{name}}(global::System.Net.Http.HttpClient httpClient, global::{{model.Namespace}}.{{name}}Options? options = null)
+                : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::{{model.Namespace}}.{{name}}Options()))
+            {
+            }
+
+            /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
+            public {{name}}(global::ClientGen.Runtime.ApiClientCore core)
+            {
+                _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
+            }
+
+            /// <summary>The runtime core this client sends requests through.</summary>
+            public global::ClientGen.Runtime.ApiClientCore Core => _core;
+            """);
+        w.Line();
+        index = 0;
+        foreach (var operation in model.Operations)
+        {
+            w.Line("/// <inheritdoc />");
+            if (operation.IsDeprecated) w.Line("[global::System.Obsolete(\"This operation is deprecated by the API.\")]");
+            w.Open("public async " + Signature(operation, lookup));
+            EmitBody(w, operation, lookup, index++);
+            w.Close();
+            w.Line();
+        }
+        w.Close();
+    }
+
+    private static string OperationMetadata(OperationModel operation, ClientModel model)
+    {
+        var init = new List<string>();
+        if (operation.IdempotencyHeader != null) init.Add($"IdempotencyKeyHeader = {Text.Literal(operation.IdempotencyHeader)}");
+        var security = operation.Security.Count > 0 ? operation.Security : model.DefaultSecurity;
+        if (security.Count > 0) init.Add($"Security = new string[] {{ {string.Join(", ", security.Select(Text.Literal))} }}");
+        if (operation.Servers.Count > 0)
+        {
+            init.Add("Servers = new global::ClientGen.Runtime.ApiEnvironment[] { " + string.Join(", ", operation.Servers.Select(s =>
+                $"new({Text.Literal(s.Name)}, new global::System.Uri({Text.Literal(s.Url)}, global::System.UriKind.RelativeOrAbsolute))")) + " }");
+        }
+        if (operation.IsDeprecated) init.Add("IsDeprecated = true");
+        var ctor = $"new({Text.Literal(operation.OperationId)}, {Text.Literal(operation.HttpMethod)}, {Text.Literal(operation.Path)})";
+        return init.Count == 0 ? ctor : ctor + " { " + string.Join(", ", init) + " }";
+    }
+
+    private static string ReturnType(OperationModel operation, ModelLookup lookup) => operation.Success.Kind switch
+    {
+        ResponseKind.Json => $"{Task}<{lookup.Types.Name(operation.Success.Type!)}>",
+        ResponseKind.Text => $"{Task}<string>",
+        ResponseKind.Stream => $"{Task}<global::ClientGen.Runtime.ApiFile>",
+        _ => Task,
+    };
+
+    private static string ParameterType(TypeRef type, ModelLookup lookup) => lookup.Types.Name(type);
+
+    private static string BodyType(BodyModel body, ModelLookup lookup)
+    {
+        var name = body.Kind == BodyKind.RawContent ? "global::System.Net.Http.HttpContent" : lookup.Types.NonNullName(body.Type);
+        return body.IsRequired ? name : name + "?";
+    }
+
+    private static string Signature(OperationModel operation, ModelLookup lookup)
+    {
+        var parts = new List<string>();
+        foreach (var parameter in operation.Parameters.Where(p => p.IsRequired)) parts.Add($"{ParameterType(parameter.Type, lookup)} {parameter.Name}");
+        if (operation.Body is { IsRequired: true } requiredBody) parts.Add($"{BodyType(requiredBody, lookup)} {requiredBody.Name()}");
+        if (operation.Body is { IsRequired: false } optionalBody) parts.Add($"{BodyType(optionalBody, lookup)} {optionalBody.Name()} = null");
+        foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired)) parts.Add($"{ParameterType(parameter.Type.AsNullable(), lookup)} {parameter.Name} = null");
+        parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        return $"{ReturnType(operation, lookup)} {operation.MethodName}({string.Join(", ", parts)})";
+    }
+
+    private static void EmitDocs(SourceWriter w, OperationModel operation, ModelLookup lookup)
+    {
+        var summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
+        var remarks = operation.Summary != null ? operation.Description : null;
+        Text.DocTag(w, "summary", summary);
+        Text.DocTag(w, "remarks", (remarks != null ? remarks + "\n\n" : string.Empty) + $"{operation.HttpMethod} {operation.Path} (operationId {operation.OperationId})");
+        foreach (var parameter in operation.Parameters.Where(p => p.IsRequired))
+        {
+            ParamDoc(w, parameter);
+        }
+        if (operation.Body is { } body)
+        {
+            Text.DocTag(w, "param", body.Description ?? $"The request body ({body.ContentType}).", $" name=\"{body.Name().TrimStart('@')}\"");
+        }
+        foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired))
+        {
+            ParamDoc(w, parameter);
+        }
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        if (operation.Success.Kind != ResponseKind.None)
+        {
+            Text.DocTag(w, "returns", operation.Success.Description ?? "The response body.");
+        }
+        w.Line("/// <exception cref=\"global::ClientGen.Runtime.ApiException\">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>");
+    }
+
+    private static void ParamDoc(SourceWriter w, ParameterModel parameter)
+    {
+        var text = parameter.Description ?? $"The {parameter.Location.ToString().ToLowerInvariant()} parameter <c>{parameter.WireName}</c>.";
+        if (parameter.IsSuppliedByRuntime) text += "\nWhen null, the client's configured authentication supplies it.";
+        if (parameter.Location == ParameterLocation.Header && parameter.WireName.Equals("Idempotency-Key", System.StringComparison.OrdinalIgnoreCase))
+        {
+            text += "\nWhen null, the client generates one key per call and reuses it on every retry.";
+        }
+        Text.DocTag(w, "param", text, $" name=\"{parameter.Name.TrimStart('@')}\"");
+    }
+
+    private static void EmitBody(SourceWriter w, OperationModel operation, ModelLookup lookup, int index)
+    {
+        var types = lookup.Types;
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.IsRequired && !parameter.Type.IsValueType && !parameter.Type.IsNullable)
+            {
+                w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            }
+            if (parameter.MinLength != null || parameter.MaxLength != null || parameter.Pattern != null)
+            {
+                if (parameter.Type.Kind == TypeRefKind.String)
+                {
+                    w.Line($"{P}.Validate({Text.Literal(parameter.WireName)}, {parameter.Name}, {Int(parameter.MinLength)}, {Int(parameter.MaxLength)}, {(parameter.Pattern == null ? "null" : Text.Literal(parameter.Pattern))});");
+                }
+            }
+        }
+        if (operation.Body is { IsRequired: true } requiredBody && !requiredBody.Type.IsValueType)
+        {
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({requiredBody.Name()});");
+        }
+
+        w.Line($"var __request = new global::ClientGen.Runtime.ApiRequest(s_operation{index}, {PathExpression(operation)});");
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
+        {
+            var add = parameter.Location switch
+            {
+                ParameterLocation.Query => "AddQuery",
+                ParameterLocation.Header => "AddHeader",
+                _ => "AddCookie",
+            };
+            var value = parameter.Name;
+            var isArray = parameter.Type.Kind == TypeRefKind.Array;
+            var formatted = isArray
+                ? $"global::System.Linq.Enumerable.Select(v__, static x => {P}.Format(x))"
+                : $"{P}.Format(v__)";
+            var call = isArray
+                ? $"__request.{add}Values({Text.Literal(parameter.WireName)}, {formatted}, {Text.Literal(parameter.Style)}, {(parameter.Explode ? "true" : "false")});"
+                : parameter.Type.Kind == TypeRefKind.Map
+                    ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, v__, {Text.Literal(parameter.Style)}, {(parameter.Explode ? "true" : "false")});"
+                    : parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == NamedKind.Object
+                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, global::ClientGen.Runtime.Json.JsonRuntime.ToJsonString(v__, {types.NonNullName(parameter.Type)}.WriteJson));"
+                        : $"__request.{add}({Text.Literal(parameter.WireName)}, {formatted});";
+            w.Line($"if ({value} is {{ }} v__{parameter.Name.TrimStart('@')}) {{ var v__ = v__{parameter.Name.TrimStart('@')}; {call} }}");
+        }
+
+        if (operation.Body is { } body)
+        {
+            var name = body.Name();
+            var prefix = body.IsRequired ? string.Empty : $"if ({name} is not null) ";
+            var contentType = Text.Literal(body.ContentType);
+            switch (body.Kind)
+            {
+                case BodyKind.Json:
+                    var bodyType = body.Type.AsNullable(false);
+                    w.Line($"{prefix}__request.SetJson({name}, static (global::System.Text.Json.Utf8JsonWriter w, {types.Name(bodyType)} v) => {{ {types.Write(bodyType, "w", "v")} }}, {contentType});");
+                    break;
+                case BodyKind.FormUrlEncoded:
+                    w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.WriteJson);");
+                    break;
+                case BodyKind.Text:
+                    w.Line($"{prefix}__request.SetText({name}, {contentType});");
+                    break;
+                case BodyKind.Stream:
+                    w.Line($"{prefix}__request.SetStream({name}, {contentType});");
+                    break;
+                default:
+                    w.Line($"{prefix}__request.Content = {name};");
+                    break;
+            }
+        }
+
+        var success = operation.Success;
+        if (success.Kind == ResponseKind.Stream)
+        {
+            w.Line("var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);");
+            w.Line("if (__response.IsSuccessStatusCode) return __response.DetachFile();");
+            w.Line("using var __failed = __response;");
+            EmitErrors(w, operation, lookup, "__failed");
+            return;
+        }
+        w.Line("using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);");
+        switch (success.Kind)
+        {
+            case ResponseKind.Json:
+                var type = success.Type!;
+                var reader = type.Kind == TypeRefKind.Named && !type.IsNullable
+                    ? $"{types.NonNullName(type)}.ReadJson"
+                    : types.ReadLambda(type, 0);
+                w.Line($"if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync({reader}, cancellationToken).ConfigureAwait(false);");
+                break;
+            case ResponseKind.Text:
+                w.Line("if (__response.IsSuccessStatusCode) return await __response.ReadTextAsync(cancellationToken).ConfigureAwait(false);");
+                break;
+            default:
+                w.Line("if (__response.IsSuccessStatusCode) return;");
+                break;
+        }
+        EmitErrors(w, operation, lookup, "__response");
+    }
+
+    private static void EmitErrors(SourceWriter w, OperationModel operation, ModelLookup lookup, string response)
+    {
+        var typed = operation.Errors.Where(e => e.Type != null && int.TryParse(e.StatusCode, out _)).ToList();
+        if (typed.Count > 0)
+        {
+            w.Open($"switch ({response}.StatusCode)");
+            foreach (var error in typed)
+            {
+                w.Line($"case {error.StatusCode}: throw await {response}.CreateExceptionAsync({lookup.Types.ReadLambda(error.Type!, 0)}, cancellationToken).ConfigureAwait(false);");
+            }
+            w.Close();
+        }
+        var fallback = operation.Errors.FirstOrDefault(e => e.StatusCode == "default" && e.Type != null);
+        w.Line(fallback != null
+            ? $"throw await {response}.CreateExceptionAsync({lookup.Types.ReadLambda(fallback.Type!, 0)}, cancellationToken).ConfigureAwait(false);"
+            : $"throw await {response}.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);");
+    }
+
+    /// <summary>The request path: literal segments as written, parameters formatted and escaped.</summary>
+    private static string PathExpression(OperationModel operation)
+    {
+        var parts = new List<string>();
+        var path = operation.Path;
+        var position = 0;
+        while (position < path.Length)
+        {
+            var open = path.IndexOf('{', position);
+            if (open < 0)
+            {
+                parts.Add(Text.Literal(path.Substring(position)));
+                break;
+            }
+            if (open > position) parts.Add(Text.Literal(path.Substring(position, open - position)));
+            var close = path.IndexOf('}', open);
+            if (close < 0)
+            {
+                parts.Add(Text.Literal(path.Substring(open)));
+                break;
+            }
+            var wireName = path.Substring(open + 1, close - open - 1);
+            var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == wireName);
+            if (parameter == null)
+            {
+                parts.Add(Text.Literal(path.Substring(open, close - open + 1)));
+            }
+            else if (parameter.Type.Kind == TypeRefKind.Array)
+            {
+                parts.Add($"{P}.EscapePath(string.Join(\",\", global::System.Linq.Enumerable.Select({parameter.Name}, static x => {P}.Format(x))))");
+            }
+            else
+            {
+                parts.Add($"{P}.EscapePath({P}.Format({parameter.Name}))");
+            }
+            position = close + 1;
+        }
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+
+    private static string Int(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+
+    private static string Name(this BodyModel body) => body.ParameterName;
+}

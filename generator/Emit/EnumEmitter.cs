@@ -1,0 +1,113 @@
+using System.Linq;
+using ClientGen.Generator.Model;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>
+/// Emits an open enum: a struct with a named instance per listed value that also carries any value
+/// the spec did not list, so a server adding a value never breaks a deployed client.
+/// </summary>
+internal static class EnumEmitter
+{
+    public static void Emit(SourceWriter w, TypeModel type, ModelLookup lookup)
+    {
+        var model = type.Enum!;
+        var integer = model.Underlying == EnumUnderlying.Integer;
+        var raw = integer ? "long" : "string";
+        var name = type.Name;
+        var fullName = $"global::{lookup.Model.Namespace}.{name}";
+
+        Text.Summary(w, type.Description ?? $"The <c>{name}</c> values. Values the spec does not list are kept, not rejected (<see cref=\"IsKnown\"/>).");
+        if (type.IsDeprecated) w.Line("[global::System.Obsolete(\"This schema is deprecated by the API.\")]");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.ClientGenJsonConverter))]");
+        w.Open($"public readonly partial struct {name} : global::System.IEquatable<{fullName}>");
+        if (integer)
+        {
+            w.Line("private readonly long _value;");
+            w.Line();
+            w.Line("/// <summary>Wraps a raw value, listed by the spec or not.</summary>");
+            w.Line($"public {name}(long value) => _value = value;");
+            w.Line();
+            w.Line("/// <summary>The raw value.</summary>");
+            w.Line("public long Value => _value;");
+        }
+        else
+        {
+            w.Line("private readonly string? _value;");
+            w.Line();
+            w.Line("/// <summary>Wraps a raw value, listed by the spec or not.</summary>");
+            w.Line($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Line();
+            w.Line("/// <summary>The raw value as sent on the wire.</summary>");
+            w.Line("public string Value => _value ?? string.Empty;");
+        }
+        w.Line();
+
+        foreach (var member in model.Members)
+        {
+            var literal = integer ? member.Value : Text.Literal(member.Value);
+            w.Line($"/// <summary><c>{Text.Xml(member.Value)}</c></summary>");
+            w.Line($"public static {fullName} {member.Name} {{ get; }} = new({literal});");
+            w.Line();
+        }
+
+        w.Line("/// <summary>Every value the spec lists, in its order.</summary>");
+        var known = string.Join(", ", model.Members.Select(m => m.Name));
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{fullName}> KnownValues {{ get; }} = new {fullName}[] {{ {known} }};");
+        w.Line();
+
+        w.Line("/// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>");
+        if (model.Members.Count == 0)
+        {
+            w.Line("public bool IsKnown => false;");
+        }
+        else
+        {
+            var values = string.Join(" or ", model.Members.Select(m => integer ? m.Value : Text.Literal(m.Value)));
+            w.Line($"public bool IsKnown => Value is {values};");
+        }
+        w.Line();
+
+        var comparer = integer ? "_value == other._value" : "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)";
+        var hash = integer ? "_value.GetHashCode()" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
+        var toString = integer ? "_value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : "Value";
+        w.Line($$"""
+            /// <summary>Converts a raw value.</summary>
+            public static implicit operator {{fullName}}({{raw}} value) => new(value);
+
+            /// <summary>Compares raw values.</summary>
+            public static bool operator ==({{fullName}} left, {{fullName}} right) => left.Equals(right);
+
+            /// <summary>Compares raw values.</summary>
+            public static bool operator !=({{fullName}} left, {{fullName}} right) => !left.Equals(right);
+
+            /// <inheritdoc />
+            public bool Equals({{fullName}} other) => {{comparer}};
+
+            /// <inheritdoc />
+            public override bool Equals(object? obj) => obj is {{fullName}} other && Equals(other);
+
+            /// <inheritdoc />
+            public override int GetHashCode() => {{hash}};
+
+            /// <summary>The raw value.</summary>
+            public override string ToString() => {{toString}};
+
+            internal static {{fullName}} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Json.JsonRuntime.Read{{(integer ? "Int64" : "String")}}(ref reader));
+
+            internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value) => writer.Write{{(integer ? "Number" : "String")}}Value(value.{{(integer ? "_value" : "Value")}});
+
+            /// <summary>Lets <c>System.Text.Json</c> use the generated reader and writer for this type.</summary>
+            public sealed class ClientGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{fullName}}>
+            {
+                /// <inheritdoc />
+                public override {{fullName}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+                /// <inheritdoc />
+                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+            }
+            """);
+        w.Close();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Linq;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>Emits the spec's servers as named environments, and the client's options class.</summary>
+internal static class EnvironmentEmitter
+{
+    public static void EmitEnvironments(SourceWriter w, ModelLookup lookup)
+    {
+        var model = lookup.Model;
+        w.Line($"/// <summary>The environments (servers) {Text.Xml(model.Title ?? model.ClientName)} documents.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public static partial class {model.ClientName}Environments");
+        foreach (var server in model.Servers)
+        {
+            Text.DocTag(w, "summary", (server.Description ?? server.Name) + ": " + server.Url);
+            w.Line($"public static global::ClientGen.Runtime.ApiEnvironment {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, new global::System.Uri({Text.Literal(server.Url)}, global::System.UriKind.RelativeOrAbsolute));");
+            w.Line();
+        }
+        w.Line("/// <summary>Every documented environment, in the spec's order; the first is the default.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Runtime.ApiEnvironment> All {{ get; }} = new global::ClientGen.Runtime.ApiEnvironment[] {{ {string.Join(", ", model.Servers.Select(s => s.Name))} }};");
+        w.Close();
+    }
+
+    public static void EmitOptions(SourceWriter w, ModelLookup lookup)
+    {
+        var model = lookup.Model;
+        var defaultEnvironment = model.Servers.Count > 0 ? $"{model.ClientName}Environments.{model.Servers[0].Name}" : "null";
+        w.Line($$"""
+            /// <summary>Options for <see cref="{{model.ClientName}}"/>: which environment to call, or any base address.</summary>
+            {{Emitter.GeneratedCodeAttribute}}
+            public sealed partial class {{model.ClientName}}Options : global::ClientGen.Runtime.ApiClientOptions
+            {
+                /// <summary>Creates options targeting the spec's first server.</summary>
+                public {{model.ClientName}}Options()
+                {
+                    Environment = {{defaultEnvironment}};
+                }
+            }
+            """);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClientGen.Generator.Model;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>Emits an object schema as a record with its own reflection-free JSON read and write code.</summary>
+internal static class ModelEmitter
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    private const string Runtime = "global::ClientGen.Runtime.Json.JsonRuntime";
+
+    public static void Emit(SourceWriter w, TypeModel type, ModelLookup lookup)
+    {
+        var types = lookup.Types;
+        var fullName = $"global::{lookup.Model.Namespace}.{type.Name}";
+        var hasBase = type.BaseType != null;
+        var descendants = lookup.Descendants(type);
+        var hide = hasBase ? "new " : string.Empty;
+
+        Text.Summary(w, type.Description ?? $"The <c>{type.Name}</c> schema.");
+        if (type.IsDeprecated) w.Line("[global::System.Obsolete(\"This schema is deprecated by the API.\")]");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.ClientGenJsonConverter))]");
+        var modifiers = descendants.Count == 0 ? "sealed " : string.Empty;
+        var baseClause = hasBase ? $" : global::{lookup.Model.Namespace}.{type.BaseType}" : string.Empty;
+        w.Open($"public {modifiers}partial record {type.Name}{baseClause}");
+
+        foreach (var property in type.Properties)
+        {
+            Text.Summary(w, property.Description);
+            if (property.IsDeprecated) w.Line("[global::System.Obsolete(\"This property is deprecated by the API.\")]");
+            var required = property.IsRequired ? "required " : string.Empty;
+            w.Line($"public {required}{types.Name(property.Type)} {property.Name} {{ get; init; }}");
+            w.Line();
+        }
+
+        if (!hasBase)
+        {
+            var apType = lookup.AdditionalPropertiesType(type);
+            w.Line("/// <summary>Properties the spec does not declare, kept so that nothing the server sends is lost on a round trip.</summary>");
+            w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {types.Name(apType)}>? AdditionalProperties {{ get; init; }}");
+            w.Line();
+        }
+
+        EmitRead(w, type, lookup, descendants, hide, fullName);
+        EmitWrite(w, type, lookup, descendants, hide, fullName);
+        EmitConverter(w, fullName, hide);
+        w.Close();
+    }
+
+    private static void EmitRead(SourceWriter w, TypeModel type, ModelLookup lookup, List<TypeModel> descendants, string hide, string fullName)
+    {
+        var types = lookup.Types;
+        var discriminator = lookup.DiscriminatorFor(type);
+        w.Line("/// <summary>Reads this type, or the derived type its discriminator names, from a reader positioned on the value.</summary>");
+        w.Open($"internal static {hide}{fullName} ReadJson(ref {Reader} reader)");
+        if (discriminator != null && descendants.Count > 0)
+        {
+            var cases = type.Discriminator?.Cases ?? discriminator.Cases;
+            w.Open($"switch ({Runtime}.PeekDiscriminator(reader, {Text.Utf8Literal(discriminator.PropertyJsonName)}))");
+            foreach (var item in cases.Where(c => descendants.Any(d => d.Name == c.TypeName)))
+            {
+                w.Line($"case {Text.Literal(item.Value)}: return global::{lookup.Model.Namespace}.{item.TypeName}.ReadJsonCore(ref reader);");
+            }
+            w.Close();
+        }
+        w.Line("return ReadJsonCore(ref reader);");
+        w.Close();
+        w.Line();
+
+        var properties = type.AllProperties;
+        var apType = lookup.AdditionalPropertiesType(type);
+        w.Open($"internal static {hide}{fullName} ReadJsonCore(ref {Reader} reader)");
+        w.Line($"{Runtime}.ExpectStartObject(ref reader, {Text.Literal(type.Name)});");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.Line($"{types.Name(properties[i].Type.AsNullable())} p{i} = default;");
+            if (properties[i].IsRequired) w.Line($"bool has{i} = false;");
+        }
+        w.Line($"global::System.Collections.Generic.Dictionary<string, {types.Name(apType)}>? additional = null;");
+        w.Open("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Text.Utf8Literal(property.JsonName)}))");
+            w.Line("reader.Read();");
+            var read = property.IsRequired && !property.Type.IsNullable
+                ? types.Read(property.Type, "reader")
+                : types.Read(property.Type.AsNullable(), "reader");
+            w.Line($"p{i} = {read};");
+            if (property.IsRequired) w.Line($"has{i} = true;");
+            w.Close();
+        }
+        // Anything undeclared is kept rather than skipped, so a newer server's fields survive a round trip.
+        w.Open(properties.Count == 0 ? "do" : "else");
+        w.Line("var name = reader.GetString()!;");
+        w.Line("reader.Read();");
+        w.Line($"(additional ??= new global::System.Collections.Generic.Dictionary<string, {types.Name(apType)}>())[name] = {types.Read(apType, "reader")};");
+        w.Close(properties.Count == 0 ? " while (false);" : string.Empty);
+        w.Close();
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].IsRequired) w.Line($"if (!has{i}) throw {Runtime}.MissingProperty({Text.Literal(type.Name)}, {Text.Literal(properties[i].JsonName)});");
+        }
+        w.Open($"return new {fullName}");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var value = property.IsRequired && !property.Type.IsNullable && property.Type.IsValueType ? $"p{i}.GetValueOrDefault()" : property.IsRequired && !property.Type.IsNullable ? $"p{i}!" : $"p{i}";
+            w.Line($"{property.Name} = {value},");
+        }
+        w.Line("AdditionalProperties = additional,");
+        w.Close(";");
+        w.Close();
+        w.Line();
+    }
+
+    private static void EmitWrite(SourceWriter w, TypeModel type, ModelLookup lookup, List<TypeModel> descendants, string hide, string fullName)
+    {
+        var types = lookup.Types;
+        w.Line("/// <summary>Writes this value (or, for a derived type, that type's full shape) as JSON.</summary>");
+        w.Open($"internal static {hide}void WriteJson({Writer} writer, {fullName} value)");
+        if (descendants.Count > 0)
+        {
+            w.Open("switch (value)");
+            var index = 0;
+            foreach (var derived in descendants)
+            {
+                w.Line($"case global::{lookup.Model.Namespace}.{derived.Name} d{index}: global::{lookup.Model.Namespace}.{derived.Name}.WriteJsonCore(writer, d{index}); return;");
+                index++;
+            }
+            w.Close();
+        }
+        w.Line("WriteJsonCore(writer, value);");
+        w.Close();
+        w.Line();
+
+        var discriminator = lookup.DiscriminatorFor(type);
+        var apType = lookup.AdditionalPropertiesType(type);
+        w.Open($"internal static {hide}void WriteJsonCore({Writer} writer, {fullName} value)");
+        w.Line("writer.WriteStartObject();");
+        if (discriminator != null && type.DiscriminatorValue != null && type.AllProperties.All(p => p.JsonName != discriminator.PropertyJsonName))
+        {
+            w.Line($"writer.WriteString({Text.Utf8Literal(discriminator.PropertyJsonName)}, {Text.Literal(type.DiscriminatorValue)});");
+        }
+        foreach (var property in type.AllProperties)
+        {
+            var name = Text.Utf8Literal(property.JsonName);
+            var access = "value." + property.Name;
+            if (discriminator != null && type.DiscriminatorValue != null && property.JsonName == discriminator.PropertyJsonName)
+            {
+                var fallback = DiscriminatorFallback(property.Type, type.DiscriminatorValue, types);
+                if (fallback != null) access = $"({access} ?? {fallback})";
+            }
+            if (property.IsRequired)
+            {
+                w.Line($"writer.WritePropertyName({name});");
+                w.Line(types.WriteNullable(property.Type, "writer", access, 0));
+            }
+            else
+            {
+                // Optional and unset: omitted, so the server applies its default.
+                w.Line($"if ({access} is {{ }} v_{property.Name}) {{ writer.WritePropertyName({name}); {types.Write(property.Type.AsNullable(false), "writer", "v_" + property.Name)} }}");
+            }
+        }
+        w.Open("if (value.AdditionalProperties is { } additional)");
+        w.Open("foreach (var entry in additional)");
+        w.Line("writer.WritePropertyName(entry.Key);");
+        w.Line(types.WriteNullable(apType, "writer", "entry.Value", 0));
+        w.Close();
+        w.Close();
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Line();
+    }
+
+    private static string? DiscriminatorFallback(TypeRef type, string value, CSharpTypes types) => type.Kind switch
+    {
+        TypeRefKind.String => Text.Literal(value),
+        TypeRefKind.Named when type.NamedKind == NamedKind.Enum => $"new {types.NonNullName(type)}({Text.Literal(value)})",
+        _ => null,
+    };
+
+    private static void EmitConverter(SourceWriter w, string fullName, string hide)
+    {
+        w.Line("/// <summary>Lets <c>System.Text.Json</c> use the generated reader and writer for this type.</summary>");
+        w.Open($"public {hide}sealed class ClientGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<{fullName}>");
+        w.Line("/// <inheritdoc />");
+        w.Line($"public override {fullName} Read(ref {Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public override void Write({Writer} writer, {fullName} value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);");
+        w.Close();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClientGen.Generator.Model;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>Hierarchy questions the emitters ask about a client's types (who derives from whom, which discriminator applies).</summary>
+internal sealed class ModelLookup
+{
+    private readonly Dictionary<string, TypeModel> _byName;
+
+    public ModelLookup(ClientModel model)
+    {
+        Model = model;
+        Types = new CSharpTypes(model.Namespace);
+        _byName = model.Types.ToDictionary(t => t.Name);
+    }
+
+    public ClientModel Model { get; }
+
+    public CSharpTypes Types { get; }
+
+    public TypeModel? Find(string? name) => name != null && _byName.TryGetValue(name, out var type) ? type : null;
+
+    public IEnumerable<TypeModel> Ancestors(TypeModel type)
+    {
+        var seen = new HashSet<string>();
+        for (var current = Find(type.BaseType); current != null && seen.Add(current.Name); current = Find(current.BaseType)) yield return current;
+    }
+
+    public int Depth(TypeModel type) => Ancestors(type).Count();
+
+    /// <summary>Every type deriving from <paramref name="type"/>, most derived first (so type patterns never shadow each other).</summary>
+    public List<TypeModel> Descendants(TypeModel type) =>
+        Model.Types.Where(t => Ancestors(t).Any(a => a.Name == type.Name)).OrderByDescending(Depth).ThenBy(t => t.Name).ToList();
+
+    /// <summary>The discriminator that governs <paramref name="type"/>: its own, or the nearest ancestor's.</summary>
+    public DiscriminatorModel? DiscriminatorFor(TypeModel type) =>
+        new[] { type }.Concat(Ancestors(type)).Select(t => t.Discriminator).FirstOrDefault(d => d != null && d.PropertyJsonName.Length > 0);
+
+    /// <summary>The type declaring AdditionalProperties for <paramref name="type"/>'s hierarchy: the root.</summary>
+    public TypeModel Root(TypeModel type) => Ancestors(type).LastOrDefault() ?? type;
+
+    public TypeRef AdditionalPropertiesType(TypeModel type) =>
+        Root(type).AdditionalProperties ?? TypeRef.Of(TypeRefKind.Any);
+}

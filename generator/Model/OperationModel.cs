@@ -1,0 +1,71 @@
+namespace ClientGen.Generator.Model;
+
+public enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+public enum BodyKind
+{
+    Json,
+    FormUrlEncoded,
+    Text,
+    /// <summary>Binary or any other media type: the caller passes a stream.</summary>
+    Stream,
+    /// <summary>A media type we do not model (multipart, XML): the caller passes <c>HttpContent</c>.</summary>
+    RawContent,
+}
+
+public enum ResponseKind
+{
+    None,
+    Json,
+    Text,
+    Stream,
+}
+
+/// <summary>One operation of the client: becomes one async method.</summary>
+public sealed record OperationModel(
+    string MethodName,
+    string OperationId,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool IsDeprecated,
+    EquatableArray<ParameterModel> Parameters,
+    BodyModel? Body,
+    ResponseModel Success,
+    EquatableArray<ErrorResponseModel> Errors,
+    EquatableArray<ServerModel> Servers,
+    EquatableArray<string> Security,
+    string? IdempotencyHeader);
+
+public sealed record ParameterModel(
+    string Name,
+    string WireName,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool IsRequired,
+    string? Description,
+    bool IsDeprecated,
+    string Style,
+    bool Explode,
+    int? MinLength,
+    int? MaxLength,
+    string? Pattern,
+    /// <summary>True for a header the runtime supplies when the caller does not (Authorization).</summary>
+    bool IsSuppliedByRuntime);
+
+public sealed record BodyModel(string ParameterName, TypeRef Type, BodyKind Kind, string ContentType, bool IsRequired, string? Description);
+
+public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef? Type, string? ContentType, string? Description);
+
+public sealed record ErrorResponseModel(string StatusCode, TypeRef? Type, string? Description);
+
+public sealed record ServerModel(string Name, string Url, string? Description);
+
+public sealed record SecuritySchemeModel(string Key, string Type, string? Scheme, string? In, string? ParameterName, string? TokenUrl, EquatableArray<string> Scopes);

@@ -1,0 +1,54 @@
+namespace ClientGen.Generator.Model;
+
+public enum TypeRefKind
+{
+    String,
+    Int32,
+    Int64,
+    Float,
+    Double,
+    Decimal,
+    Boolean,
+    DateTimeOffset,
+    Date,
+    Guid,
+    Uri,
+    Bytes,
+    /// <summary>Any JSON value, kept as a <c>JsonElement</c> so nothing is lost.</summary>
+    Any,
+    /// <summary>A request or response body carried as a raw stream (binary, non-JSON media types).</summary>
+    Stream,
+    Array,
+    Map,
+    /// <summary>A generated type: object record, open enum or polymorphic base.</summary>
+    Named,
+}
+
+/// <summary>A use of a type: a primitive, a collection of another <see cref="TypeRef"/>, or a generated type by name.</summary>
+public sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? Element = null, bool IsNullable = false, NamedKind NamedKind = NamedKind.None)
+{
+    public TypeRef AsNullable(bool nullable = true) => IsNullable == nullable ? this : this with { IsNullable = nullable };
+
+    public bool IsValueType => Kind switch
+    {
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
+            or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Any => true,
+        TypeRefKind.Named => NamedKind == NamedKind.Enum,
+        _ => false,
+    };
+
+    public static TypeRef Of(TypeRefKind kind) => new(kind);
+
+    public static TypeRef ArrayOf(TypeRef element) => new(TypeRefKind.Array, Element: element);
+
+    public static TypeRef MapOf(TypeRef element) => new(TypeRefKind.Map, Element: element);
+
+    public static TypeRef NamedType(string name, NamedKind kind) => new(TypeRefKind.Named, name, NamedKind: kind);
+}
+
+public enum NamedKind
+{
+    None,
+    Object,
+    Enum,
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
+using NSwag;
+
+namespace ClientGen.Generator.OpenApi;
+
+/// <summary>Turns one <see cref="SpecWorkItem"/> into a <see cref="ClientModel"/> and its diagnostics. Never throws.</summary>
+public static class OpenApiParser
+{
+    public static ParseResult Parse(SpecWorkItem item, CancellationToken cancellationToken)
+    {
+        var locator = new SpecLocator(item.Root.Path, item.Root.Text);
+        var sink = new DiagnosticSink(locator);
+        try
+        {
+            var document = DocumentLoader.Load(item, locator, sink.Items, cancellationToken);
+            var model = document == null ? null : BuildModel(item, document, sink);
+            return new ParseResult(item.Root.Path, model, sink.Items.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A bug of ours must not take the user's build down with it: report it on the spec and move on.
+            sink.Report(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Root.Path), ex.GetType().Name + ": " + ex.Message);
+            return new ParseResult(item.Root.Path, null, sink.Items.ToEquatableArray());
+        }
+    }
+
+    private static ClientModel? BuildModel(SpecWorkItem item, OpenApiDocument document, DiagnosticSink sink)
+    {
+        var clientName = ClientNameOf(item, document);
+        var ns = NamespaceOf(item);
+        var typeNames = new NameScope(new[] { clientName, "I" + clientName, clientName + "Options", clientName + "Environments", "System", "Global" });
+        var schemas = new SchemaMapper(typeNames, sink);
+        var swagger2 = document.SchemaType == NJsonSchema.SchemaType.Swagger2;
+        schemas.DeclareComponents(document.Components.Schemas, swagger2 ? "/definitions/" : "/components/schemas/");
+
+        var methodNames = new NameScope(new[] { clientName, "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Core" });
+        var operations = new OperationMapper(schemas, sink, methodNames).MapAll(document);
+        var types = schemas.BuildAll();
+
+        if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
+
+        var servers = document.Servers.Count > 0 ? OperationMapper.MapServers(document.Servers) : Swagger2Server(document);
+        var securitySchemes = document.Components.SecuritySchemes.Select(s => MapSecurity(s.Key, s.Value)).ToEquatableArray();
+        var defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToEquatableArray();
+
+        return new ClientModel(
+            ns,
+            clientName,
+            item.Root.Path,
+            OperationMapper.Text(document.Info?.Title),
+            OperationMapper.Text(document.Info?.Description),
+            OperationMapper.Text(document.Info?.Version),
+            servers.ToEquatableArray(),
+            operations.ToEquatableArray(),
+            types.ToEquatableArray(),
+            securitySchemes,
+            defaultSecurity);
+    }
+
+    private static List<ServerModel> Swagger2Server(OpenApiDocument document)
+    {
+        if (string.IsNullOrEmpty(document.Host)) return string.IsNullOrEmpty(document.BasePath) ? new List<ServerModel>() : new List<ServerModel> { new("Default", document.BasePath!, null) };
+        var scheme = document.Schemes.Count > 0 ? document.Schemes.First().ToString().ToLowerInvariant() : "https";
+        return new List<ServerModel> { new("Default", scheme + "://" + document.Host + (document.BasePath ?? string.Empty), null) };
+    }
+
+    private static SecuritySchemeModel MapSecurity(string key, OpenApiSecurityScheme scheme)
+    {
+        var flow = scheme.Flows?.ClientCredentials ?? scheme.Flows?.Password ?? scheme.Flows?.AuthorizationCode ?? scheme.Flows?.Implicit;
+        var scopes = flow?.Scopes?.Keys ?? (ICollection<string>?)scheme.Scopes?.Keys ?? Array.Empty<string>();
+        return new SecuritySchemeModel(
+            key,
+            scheme.Type.ToString(),
+            scheme.Scheme,
+            scheme.In.ToString(),
+            scheme.Name,
+            flow?.TokenUrl ?? scheme.TokenUrl,
+            scopes.ToEquatableArray());
+    }
+
+    /// <summary>Metadata override, else <c>info.title</c>, else the file name; always ends in "Client".</summary>
+    public static string ClientNameOf(SpecWorkItem item, OpenApiDocument? document)
+    {
+        if (!string.IsNullOrWhiteSpace(item.Options.ClientName)) return Identifier.Pascal(item.Options.ClientName, "ApiClient");
+        var source = !string.IsNullOrWhiteSpace(document?.Info?.Title) ? document!.Info.Title : FileStem(item.Root.Path);
+        var name = Identifier.Pascal(source, "Api");
+        foreach (var suffix in new[] { "ApiClient", "Client", "Api" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
+            {
+                name = name.Substring(0, name.Length - suffix.Length);
+                break;
+            }
+        }
+        return name + "Client";
+    }
+
+    /// <summary>Metadata override, else RootNamespace (or the assembly name) — the same namespace the project's own code uses.</summary>
+    public static string NamespaceOf(SpecWorkItem item)
+    {
+        var raw = !string.IsNullOrWhiteSpace(item.Options.Namespace) ? item.Options.Namespace! : item.Options.RootNamespace;
+        var ns = string.Join(".", raw.Split('.').Select(Identifier.Sanitize).Where(p => p.Length > 0));
+        return ns.Length == 0 ? "ClientGen.Generated" : ns;
+    }
+
+    private static string FileStem(string path)
+    {
+        var name = path.Replace('\\', '/');
+        name = name.Substring(name.LastIndexOf('/') + 1);
+        var dot = name.IndexOf('.');
+        return dot > 0 ? name.Substring(0, dot) : name;
+    }
+}

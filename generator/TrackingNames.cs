@@ -1,0 +1,15 @@
+namespace ClientGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can assert each one is cached on an unrelated edit.</summary>
+public static class TrackingNames
+{
+    public const string SpecFiles = nameof(SpecFiles);
+    public const string SpecOptions = nameof(SpecOptions);
+    public const string WorkItems = nameof(WorkItems);
+    public const string ParseResults = nameof(ParseResults);
+    public const string Models = nameof(Models);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string RootNamespace = nameof(RootNamespace);
+
+    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace };
+}

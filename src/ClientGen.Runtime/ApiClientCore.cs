@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ClientGen.Runtime;
+
+/// <summary>
+/// The seam between generated clients and the runtime: generated code builds an <see cref="ApiRequest"/>
+/// and calls <see cref="SendAsync"/>. Auth, retries and logging live in the HttpClient's handlers and
+/// here, so they can grow without any client being regenerated.
+/// </summary>
+public class ApiClientCore
+{
+    private readonly HttpClient _httpClient;
+
+    /// <summary>Creates a core sending through <paramref name="httpClient"/> to the address <paramref name="options"/> names.</summary>
+    public ApiClientCore(HttpClient httpClient, ApiClientOptions options)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>Where requests go.</summary>
+    public ApiClientOptions Options { get; }
+
+    /// <summary>The HTTP client requests are sent with.</summary>
+    public HttpClient HttpClient => _httpClient;
+
+    /// <summary>Sends one call and returns the response with its body unread. The caller disposes it.</summary>
+    /// <exception cref="HttpRequestException">The request could not be sent (network failure).</exception>
+    public virtual async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = request.CreateMessage(ResolveUri(request));
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse(request.Operation, response);
+    }
+
+    /// <summary>
+    /// The absolute (or HttpClient-relative) URI for a call. A server declared on the operation is used
+    /// when it matches the chosen environment by name; otherwise its path is applied to the client's
+    /// own host, so a simulator or proxy base address serves operations on other hosts too.
+    /// </summary>
+    public Uri ResolveUri(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var baseAddress = Options.EffectiveBaseAddress ?? _httpClient.BaseAddress
+            ?? throw new InvalidOperationException($"No base address for '{request.Operation.OperationId}': set {nameof(ApiClientOptions.Environment)} or {nameof(ApiClientOptions.BaseAddress)} in the client options, or HttpClient.BaseAddress.");
+        if (!baseAddress.IsAbsoluteUri && _httpClient.BaseAddress is { } clientBase) baseAddress = new Uri(clientBase, baseAddress);
+
+        var servers = request.Operation.Servers;
+        if (servers.Count > 0)
+        {
+            var match = Options.BaseAddress is null ? servers.FirstOrDefault(s => s.Name == Options.Environment?.Name) : null;
+            var server = (match ?? servers[0]).BaseAddress;
+            if (match is not null && server.IsAbsoluteUri) baseAddress = server;
+            else if (baseAddress.IsAbsoluteUri) baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Authority) + (server.IsAbsoluteUri ? server.AbsolutePath : server.OriginalString));
+        }
+
+        var text = baseAddress.OriginalString.TrimEnd('/') + request.PathAndQuery();
+        return new Uri(text, UriKind.RelativeOrAbsolute);
+    }
+}

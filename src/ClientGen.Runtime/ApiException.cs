@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClientGen.Runtime;
+
+/// <summary>The server answered a call with a status the operation does not treat as success.</summary>
+public class ApiException : Exception
+{
+    /// <summary>Creates the exception for a response to <paramref name="operationId"/>.</summary>
+    public ApiException(string operationId, int statusCode, string responseBody, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, Exception? innerException = null)
+        : this(operationId, statusCode, responseBody, headers, $"'{operationId}' failed with HTTP {statusCode}.", innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with a custom message.</summary>
+    protected ApiException(string operationId, int statusCode, string responseBody, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string message, Exception? innerException)
+        : base(message + Excerpt(responseBody), innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ResponseBody = responseBody;
+        Headers = headers;
+    }
+
+    /// <summary>The operation that failed.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The response body as text (at most 64 KiB).</summary>
+    public string ResponseBody { get; }
+
+    /// <summary>The response headers.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
+
+    private static string Excerpt(string body) =>
+        string.IsNullOrWhiteSpace(body) ? string.Empty : " Response: " + (body.Length > 512 ? body.Substring(0, 512) + "…" : body);
+}
+
+/// <summary>An error response whose body parsed as the type the spec documents for that status.</summary>
+/// <typeparam name="TError">The documented error type.</typeparam>
+public sealed class ApiException<TError> : ApiException
+{
+    /// <summary>Creates the exception with the parsed error body.</summary>
+    public ApiException(string operationId, int statusCode, string responseBody, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, TError error)
+        : base(operationId, statusCode, responseBody, headers)
+    {
+        Error = error;
+    }
+
+    /// <summary>The error body, as the spec documents it.</summary>
+    public TError Error { get; }
+}
+
+/// <summary>A success response whose body could not be read as the documented type (empty, malformed, truncated, wrong shape).</summary>
+public sealed class ApiResponseFormatException : ApiException
+{
+    /// <summary>Creates the exception; <paramref name="innerException"/> says what was wrong with the JSON.</summary>
+    public ApiResponseFormatException(string operationId, int statusCode, string responseBody, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, Exception innerException)
+        : base(operationId, statusCode, responseBody, headers, $"'{operationId}' returned HTTP {statusCode} with a body that is not the documented JSON: {innerException.Message}", innerException)
+    {
+    }
+}

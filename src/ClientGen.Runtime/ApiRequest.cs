@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ClientGen.Runtime.Json;
+
+namespace ClientGen.Runtime;
+
+/// <summary>
+/// One call as the generated client describes it: operation, path, query, headers and body. The
+/// runtime turns it into an <see cref="HttpRequestMessage"/>; keeping it separate lets the runtime
+/// rebuild the message for each attempt with the same idempotency key.
+/// </summary>
+public sealed class ApiRequest
+{
+    private readonly List<KeyValuePair<string, string>> _query = new();
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+    private readonly List<string> _cookies = new();
+    private byte[]? _bufferedBody;
+    private string? _bufferedContentType;
+
+    /// <summary>Starts a request for <paramref name="operation"/> at <paramref name="path"/> (already escaped).</summary>
+    public ApiRequest(ApiOperation operation, string path)
+    {
+        Operation = operation ?? throw new ArgumentNullException(nameof(operation));
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+    }
+
+    /// <summary>What the spec says about the operation.</summary>
+    public ApiOperation Operation { get; }
+
+    /// <summary>The path relative to the server URL, with parameters substituted and escaped.</summary>
+    public string Path { get; }
+
+    /// <summary>The query parameters, in order, unescaped.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>The headers the caller or the spec set, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+
+    /// <summary>A body the caller supplies as-is (media types the generator does not model). Sent once: it cannot be replayed.</summary>
+    public HttpContent? Content { get; set; }
+
+    /// <summary>The idempotency key sent with this call, generated once so every retry sends the same bytes.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>Adds a query parameter.</summary>
+    public void AddQuery(string name, string value) => _query.Add(new(name, value));
+
+    /// <summary>Adds an array query parameter in the given OpenAPI style.</summary>
+    public void AddQueryValues(string name, IEnumerable<string> values, string style, bool explode)
+    {
+        var list = values.ToList();
+        if (explode && style is "form" or "deepobject")
+        {
+            foreach (var value in list) _query.Add(new(name, value));
+            return;
+        }
+        var separator = style switch
+        {
+            "spacedelimited" => " ",
+            "pipedelimited" => "|",
+            _ => ",",
+        };
+        _query.Add(new(name, string.Join(separator, list)));
+    }
+
+    /// <summary>Adds an object-valued query parameter (deepObject: <c>name[key]=value</c>; form: <c>key=value</c>).</summary>
+    public void AddQueryMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode)
+    {
+        foreach (var entry in map)
+        {
+            var value = entry.Value is null ? string.Empty : ParameterFormatter.Format<object>(entry.Value);
+            if (style == "deepobject") _query.Add(new($"{name}[{entry.Key}]", value));
+            else if (explode) _query.Add(new(entry.Key, value));
+        }
+        if (style != "deepobject" && !explode)
+        {
+            _query.Add(new(name, string.Join(",", map.SelectMany(e => new[] { e.Key, e.Value is null ? string.Empty : ParameterFormatter.Format<object>(e.Value) }))));
+        }
+    }
+
+    /// <summary>Adds a header.</summary>
+    public void AddHeader(string name, string value)
+    {
+        if (Operation.IdempotencyKeyHeader is { } header && string.Equals(header, name, StringComparison.OrdinalIgnoreCase)) IdempotencyKey = value;
+        _headers.Add(new(name, value));
+    }
+
+    /// <summary>Adds an array header (simple style: comma separated).</summary>
+    public void AddHeaderValues(string name, IEnumerable<string> values, string style, bool explode) => AddHeader(name, string.Join(",", values));
+
+    /// <summary>Adds an object header (simple style).</summary>
+    public void AddHeaderMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode) =>
+        AddHeader(name, string.Join(",", map.Select(e => explode ? $"{e.Key}={e.Value}" : $"{e.Key},{e.Value}")));
+
+    /// <summary>Adds a cookie.</summary>
+    public void AddCookie(string name, string value) => _cookies.Add($"{name}={Uri.EscapeDataString(value)}");
+
+    /// <summary>Adds an array cookie (form style, comma separated).</summary>
+    public void AddCookieValues(string name, IEnumerable<string> values, string style, bool explode) => AddCookie(name, string.Join(",", values));
+
+    /// <summary>Sets a JSON body written by generated code. Buffered, so the body can be re-sent on a retry.</summary>
+    public void SetJson<T>(T value, JsonWriteFunc<T> write, string contentType = "application/json")
+    {
+        _bufferedBody = JsonRuntime.Serialize(value, write);
+        _bufferedContentType = contentType.Contains('*') ? "application/json" : contentType;
+    }
+
+    /// <summary>Sets an <c>application/x-www-form-urlencoded</c> body from a generated model: each top-level property becomes a field.</summary>
+    public void SetForm<T>(T value, JsonWriteFunc<T> write)
+    {
+        using var document = JsonDocument.Parse(JsonRuntime.Serialize(value, write));
+        var fields = new List<string>();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            foreach (var field in FormValues(property.Value))
+            {
+                fields.Add(Uri.EscapeDataString(property.Name) + "=" + Uri.EscapeDataString(field));
+            }
+        }
+        _bufferedBody = Encoding.ASCII.GetBytes(string.Join("&", fields));
+        _bufferedContentType = "application/x-www-form-urlencoded";
+    }
+
+    private static IEnumerable<string> FormValues(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => Array.Empty<string>(),
+        JsonValueKind.String => new[] { value.GetString()! },
+        JsonValueKind.Array => value.EnumerateArray().SelectMany(FormValues),
+        _ => new[] { value.GetRawText() },
+    };
+
+    /// <summary>Sets a text body.</summary>
+    public void SetText(string value, string contentType)
+    {
+        _bufferedBody = Encoding.UTF8.GetBytes(value);
+        _bufferedContentType = contentType;
+    }
+
+    /// <summary>Sets a streamed body (not buffered: a retry cannot resend it).</summary>
+    public void SetStream(Stream value, string contentType)
+    {
+        var content = new StreamContent(value);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        Content = content;
+    }
+
+    /// <summary>True when the body can be sent again (buffered or absent).</summary>
+    public bool IsReplayable => Content is null;
+
+    /// <summary>Builds a fresh message for one attempt.</summary>
+    public HttpRequestMessage CreateMessage(Uri requestUri)
+    {
+        if (Operation.IdempotencyKeyHeader is { } keyHeader && IdempotencyKey is null)
+        {
+            // Generated once per logical call; every retry sends it byte-identical.
+            IdempotencyKey = Guid.NewGuid().ToString("N");
+            _headers.Add(new(keyHeader, IdempotencyKey));
+        }
+        var message = new HttpRequestMessage(new HttpMethod(Operation.Method), requestUri);
+        if (_bufferedBody is not null)
+        {
+            // A caller asking for Content-Encoding: gzip gets a gzipped body, as the header promises the server.
+            var gzip = _headers.Any(h => string.Equals(h.Key, "Content-Encoding", StringComparison.OrdinalIgnoreCase) && h.Value.Contains("gzip", StringComparison.OrdinalIgnoreCase));
+            var content = new ByteArrayContent(gzip ? Gzip(_bufferedBody) : _bufferedBody);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(_bufferedContentType!);
+            message.Content = content;
+        }
+        else if (Content is not null)
+        {
+            message.Content = Content;
+        }
+        foreach (var header in _headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+        if (_cookies.Count > 0) message.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
+        message.Options.Set(ApiRequestOptions.Operation, Operation);
+        return message;
+    }
+
+    private static byte[] Gzip(byte[] body)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest)) gzip.Write(body);
+        return output.ToArray();
+    }
+
+    /// <summary>The path plus the escaped query string.</summary>
+    public string PathAndQuery()
+    {
+        if (_query.Count == 0) return Path;
+        var sb = new StringBuilder(Path);
+        var first = !Path.Contains('?');
+        foreach (var entry in _query)
+        {
+            sb.Append(first ? '?' : '&');
+            first = false;
+            sb.Append(Uri.EscapeDataString(entry.Key)).Append('=').Append(EscapeQueryValue(entry.Value));
+        }
+        return sb.ToString();
+    }
+
+    // Delimiters of joined array values stay literal: servers split on them before decoding.
+    private static string EscapeQueryValue(string value) => Uri.EscapeDataString(value).Replace("%2C", ",").Replace("%7C", "|");
+}
+
+/// <summary>Keys under which the runtime stores call metadata on <see cref="HttpRequestMessage.Options"/>, for handlers to read.</summary>
+public static class ApiRequestOptions
+{
+    /// <summary>The operation being called.</summary>
+    public static readonly HttpRequestOptionsKey<ApiOperation> Operation = new("ClientGen.Operation");
+}

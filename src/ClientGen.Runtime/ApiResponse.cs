@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ClientGen.Runtime.Json;
+
+namespace ClientGen.Runtime;
+
+/// <summary>A response whose body has not been read yet. Generated code reads it as the operation's type, or turns it into an <see cref="ApiException"/>.</summary>
+public sealed class ApiResponse : IDisposable
+{
+    private HttpResponseMessage? _message;
+
+    /// <summary>Wraps a response to a call of <paramref name="operation"/>.</summary>
+    public ApiResponse(ApiOperation operation, HttpResponseMessage message)
+    {
+        Operation = operation;
+        _message = message;
+        StatusCode = (int)message.StatusCode;
+    }
+
+    /// <summary>The operation that was called.</summary>
+    public ApiOperation Operation { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>True for a 2xx status.</summary>
+    public bool IsSuccessStatusCode => StatusCode is >= 200 and < 300;
+
+    /// <summary>The underlying message (headers, version, request).</summary>
+    public HttpResponseMessage Message => _message ?? throw new ObjectDisposedException(nameof(ApiResponse));
+
+    /// <summary>Reads the body as JSON with a generated reader.</summary>
+    /// <exception cref="ApiResponseFormatException">The body is empty, malformed, truncated or of the wrong shape.</exception>
+    public async Task<T> ReadJsonAsync<T>(JsonReadFunc<T> read, CancellationToken cancellationToken = default)
+    {
+        var body = await Message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonRuntime.Deserialize(body, read);
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiResponseFormatException(Operation.OperationId, StatusCode, Snippet(body), Headers(), ex);
+        }
+    }
+
+    /// <summary>Reads the body as text.</summary>
+    public Task<string> ReadTextAsync(CancellationToken cancellationToken = default) => Message.Content.ReadAsStringAsync(cancellationToken);
+
+    /// <summary>Hands the body over as a stream the caller owns; this response no longer disposes it.</summary>
+    public ApiFile DetachFile()
+    {
+        var message = Message;
+        _message = null;
+        return new ApiFile(message);
+    }
+
+    /// <summary>The exception for an unexpected status, carrying the raw body.</summary>
+    public async Task<ApiException> CreateExceptionAsync(CancellationToken cancellationToken = default)
+    {
+        var body = await ReadBodyForErrorAsync(cancellationToken).ConfigureAwait(false);
+        return new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers());
+    }
+
+    /// <summary>The exception for a documented error status, with the body read as the documented type when it parses.</summary>
+    public async Task<ApiException> CreateExceptionAsync<TError>(JsonReadFunc<TError> read, CancellationToken cancellationToken = default)
+    {
+        var body = await ReadBodyForErrorAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var error = JsonRuntime.Deserialize(body, read);
+            return new ApiException<TError>(Operation.OperationId, StatusCode, Snippet(body), Headers(), error);
+        }
+        catch (JsonException)
+        {
+            // The error body is not what the spec documents; the raw text is still on the exception.
+            return new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers());
+        }
+    }
+
+    private async Task<byte[]> ReadBodyForErrorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            return Array.Empty<byte>(); // A body cut off mid-error still yields an exception with the status.
+        }
+    }
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Headers() =>
+        Message.Headers.Concat(Message.Content.Headers)
+            .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(h => h.Value).ToList(), StringComparer.OrdinalIgnoreCase);
+
+    private static string Snippet(byte[] body) => Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64 * 1024));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _message?.Dispose();
+        _message = null;
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace ClientGen.Runtime.Json;
+
+/// <summary>Reads one value from a reader positioned on its first token, leaving the reader on its last token.</summary>
+public delegate T JsonReadFunc<out T>(ref Utf8JsonReader reader);
+
+/// <summary>Writes one value.</summary>
+public delegate void JsonWriteFunc<in T>(Utf8JsonWriter writer, T value);
