@@ -77,7 +77,7 @@ internal static class ClientEmitter
     {
         var init = new List<string>();
         if (operation.IdempotencyHeader != null) init.Add($"IdempotencyKeyHeader = {Text.Literal(operation.IdempotencyHeader)}");
-        var security = operation.Security.Count > 0 ? operation.Security : model.DefaultSecurity;
+        var security = operation.Security;
         if (security.Count > 0) init.Add($"Security = new string[] {{ {string.Join(", ", security.Select(Text.Literal))} }}");
         if (operation.Servers.Count > 0)
         {
@@ -184,19 +184,24 @@ internal static class ClientEmitter
                 ParameterLocation.Header => "AddHeader",
                 _ => "AddCookie",
             };
-            var value = parameter.Name;
             var isArray = parameter.Type.Kind == TypeRefKind.Array;
-            var formatted = isArray
-                ? $"global::System.Linq.Enumerable.Select(v__, static x => {P}.Format(x))"
-                : $"{P}.Format(v__)";
-            var call = isArray
-                ? $"__request.{add}Values({Text.Literal(parameter.WireName)}, {formatted}, {Text.Literal(parameter.Style)}, {(parameter.Explode ? "true" : "false")});"
+            var style = $"{Text.Literal(parameter.Style)}, {(parameter.Explode ? "true" : "false")}";
+            string Call(string v) => isArray
+                ? $"__request.{add}Values({Text.Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({v}, static x => {P}.Format(x)), {style});"
                 : parameter.Type.Kind == TypeRefKind.Map
-                    ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, v__, {Text.Literal(parameter.Style)}, {(parameter.Explode ? "true" : "false")});"
+                    ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, {v}, {style});"
                     : parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == NamedKind.Object
-                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, global::ClientGen.Runtime.Json.JsonRuntime.ToJsonString(v__, {types.NonNullName(parameter.Type)}.WriteJson));"
-                        : $"__request.{add}({Text.Literal(parameter.WireName)}, {formatted});";
-            w.Line($"if ({value} is {{ }} v__{parameter.Name.TrimStart('@')}) {{ var v__ = v__{parameter.Name.TrimStart('@')}; {call} }}");
+                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, global::ClientGen.Runtime.Json.JsonRuntime.ToJsonString({v}, {types.NonNullName(parameter.Type)}.WriteJson));"
+                        : $"__request.{add}({Text.Literal(parameter.WireName)}, {P}.Format({v}));";
+            if (parameter.Type.IsNullable)
+            {
+                var local = "v_" + parameter.Name.TrimStart('@');
+                w.Line($"if ({parameter.Name} is {{ }} {local}) {Call(local)}");
+            }
+            else
+            {
+                w.Line(Call(parameter.Name));
+            }
         }
 
         if (operation.Body is { } body)
@@ -256,13 +261,14 @@ internal static class ClientEmitter
 
     private static void EmitErrors(SourceWriter w, OperationModel operation, ModelLookup lookup, string response)
     {
-        var typed = operation.Errors.Where(e => e.Type != null && int.TryParse(e.StatusCode, out _)).ToList();
+        // Statuses documented with the same body type share one case.
+        var typed = operation.Errors.Where(e => e.Type != null && int.TryParse(e.StatusCode, out _)).GroupBy(e => e.Type).ToList();
         if (typed.Count > 0)
         {
             w.Open($"switch ({response}.StatusCode)");
-            foreach (var error in typed)
+            foreach (var group in typed)
             {
-                w.Line($"case {error.StatusCode}: throw await {response}.CreateExceptionAsync({lookup.Types.ReadLambda(error.Type!, 0)}, cancellationToken).ConfigureAwait(false);");
+                w.Line(string.Join(" ", group.Select(e => $"case {e.StatusCode}:")) + $" throw await {response}.CreateExceptionAsync({lookup.Types.ReadLambda(group.Key!, 0)}, cancellationToken).ConfigureAwait(false);");
             }
             w.Close();
         }

@@ -17,6 +17,7 @@ internal sealed class OperationMapper
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _diagnostics;
     private readonly NameScope _methodNames;
+    private List<string> _defaultSecurity = new();
 
     public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, NameScope methodNames)
     {
@@ -27,6 +28,7 @@ internal sealed class OperationMapper
 
     public List<OperationModel> MapAll(OpenApiDocument document)
     {
+        _defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToList();
         var operations = new List<OperationModel>();
         var byId = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in document.Paths)
@@ -115,7 +117,8 @@ internal sealed class OperationMapper
         var (success, errors) = MapResponses(operation, pointer, typeHint, methodName);
 
         var servers = operation.Servers?.Count > 0 ? MapServers(operation.Servers) : pathItem.Servers?.Count > 0 ? MapServers(pathItem.Servers) : new List<ServerModel>();
-        var security = operation.Security?.SelectMany(r => r.Keys).Distinct().ToList();
+        // An operation's own "security" (even an empty one, meaning none) replaces the document's.
+        var security = operation.Security != null ? operation.Security.SelectMany(r => r.Keys).Distinct().ToList() : _defaultSecurity;
 
         return new OperationModel(
             methodName,
