@@ -400,7 +400,7 @@ internal sealed class SchemaMapper
                 members.Claim(Identifier.Pascal(raw.JsonName, "Value")),
                 propertyType,
                 isRequired,
-                Describe(raw.Schema),
+                Describe(raw.Schema) ?? Describe(Unwrap(raw.Schema, out _)),
                 raw.Schema.IsDeprecated,
                 null));
         }
