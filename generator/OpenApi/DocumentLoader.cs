@@ -74,7 +74,10 @@ internal static class DocumentLoader
         if (match.Success)
         {
             var reference = match.Groups["ref"].Value;
-            return DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, LocateReference(locator, reference), reference, string.Empty);
+            var detail = reference.StartsWith("#", StringComparison.Ordinal)
+                ? string.Empty
+                : " (add the file to the project's AdditionalFiles, and check that it contains the referenced fragment)";
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, LocateReference(locator, reference), reference, detail);
         }
         return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, LocationInfo.FileStart(path), FirstLine(ex.Message));
     }

@@ -29,7 +29,9 @@ public static class OpenApiParser
         catch (Exception ex)
         {
             // A bug of ours must not take the user's build down with it: report it on the spec and move on.
-            sink.Report(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Root.Path), ex.GetType().Name + ": " + ex.Message);
+            // The first stack frame makes a bug report actionable without a debugger.
+            var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
+            sink.Report(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Root.Path), ex.GetType().Name + ": " + ex.Message + " " + frame);
             return new ParseResult(item.Root.Path, null, sink.Items.ToEquatableArray());
         }
     }
@@ -49,8 +51,8 @@ public static class OpenApiParser
 
         if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
 
-        var servers = document.Servers.Count > 0 ? OperationMapper.MapServers(document.Servers) : Swagger2Server(document);
-        var securitySchemes = document.Components.SecuritySchemes.Select(s => MapSecurity(s.Key, s.Value)).ToEquatableArray();
+        var servers = document.Servers?.Count > 0 ? OperationMapper.MapServers(document.Servers) : Swagger2Server(document);
+        var securitySchemes = (document.Components.SecuritySchemes ?? new Dictionary<string, OpenApiSecurityScheme>()).Select(s => MapSecurity(s.Key, s.Value)).ToEquatableArray();
         var defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToEquatableArray();
 
         return new ClientModel(
@@ -70,7 +72,7 @@ public static class OpenApiParser
     private static List<ServerModel> Swagger2Server(OpenApiDocument document)
     {
         if (string.IsNullOrEmpty(document.Host)) return string.IsNullOrEmpty(document.BasePath) ? new List<ServerModel>() : new List<ServerModel> { new("Default", document.BasePath!, null) };
-        var scheme = document.Schemes.Count > 0 ? document.Schemes.First().ToString().ToLowerInvariant() : "https";
+        var scheme = document.Schemes?.Count > 0 ? document.Schemes.First().ToString().ToLowerInvariant() : "https";
         return new List<ServerModel> { new("Default", scheme + "://" + document.Host + (document.BasePath ?? string.Empty), null) };
     }
 

@@ -64,10 +64,13 @@ internal sealed class OperationMapper
         var parameters = new List<ParameterModel>();
         BodyModel? body = null;
         string? idempotencyHeader = null;
+        // NSwag also presents an OpenAPI 3 requestBody as a synthesized body parameter; the requestBody itself says more (media types).
+        var hasRequestBody = operation.RequestBody?.Content.Count > 0;
         foreach (var parameter in operation.ActualParameters)
         {
             var actual = parameter.ActualParameter;
             var parameterPointer = pointer + "/parameters";
+            if (hasRequestBody && actual.Kind is OpenApiParameterKind.Body or OpenApiParameterKind.FormData) continue;
             if (actual.Kind == OpenApiParameterKind.Body)
             {
                 var bodyType = _schemas.Map(actual.Schema, typeHint + "Request", parameterPointer);
@@ -111,8 +114,8 @@ internal sealed class OperationMapper
                 isRuntimeHeader));
         }
 
-        body ??= MapRequestBody(operation, pointer, typeHint, parameterNames);
-        body ??= MapFormParameters(operation, pointer, typeHint, parameterNames);
+        if (hasRequestBody) body = MapRequestBody(operation, pointer, typeHint, parameterNames);
+        else body ??= MapFormParameters(operation, pointer, typeHint, parameterNames);
 
         var (success, errors) = MapResponses(operation, pointer, typeHint, methodName);
 

@@ -1,0 +1,220 @@
+using System.Linq;
+using ClientGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ClientGen.Generator.Tests;
+
+/// <summary>A broken spec gets an error at its file, line and column; the generator never throws and other specs still generate.</summary>
+public sealed class DiagnosticsTests
+{
+    private const string Good = """
+        openapi: 3.0.3
+        info: { title: Good, version: "1" }
+        paths:
+          /ping:
+            get:
+              operationId: ping
+              responses:
+                '204': { description: ok }
+        """;
+
+    private static Diagnostic Single(GeneratorRun run, string id)
+    {
+        var matches = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matches.Count == 1, $"Expected one {id}, got: {run.Describe(run.GeneratorDiagnostics)}");
+        return matches[0];
+    }
+
+    [Fact]
+    public void Invalid_yaml_is_CG0001_at_the_offending_line()
+    {
+        const string spec = "openapi: 3.0.3\ninfo:\n  title: Broken\n  version: '1'\npaths:\n  /a:\n    get: [unclosed\n";
+        var run = new GeneratorHarness().AddSpec("/specs/broken.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG0001");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("/specs/broken.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.InRange(diagnostic.Location.GetLineSpan().StartLinePosition.Line, 6, 7);
+    }
+
+    [Fact]
+    public void A_truncated_json_spec_is_CG0001_and_the_other_specs_still_generate()
+    {
+        const string truncated = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Cut\", \"version\": \"1\" },\n  \"paths\": {\n    \"/a\": { \"get\": { \"operationId\": \"a\", \"respon";
+        var run = new GeneratorHarness()
+            .AddSpec("/specs/cut.json", truncated)
+            .AddSpec("/specs/good.yaml", Good, ns: "TestApp.Good")
+            .Run();
+
+        var diagnostic = Single(run, "CG0001");
+        Assert.Equal("/specs/cut.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("TestApp.Good.GoodClient.g.cs", run.Sources.Keys);
+        Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("Cut"));
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void A_dangling_ref_is_CG0003_at_the_ref()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Dangling, version: "1" }
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Missing'
+            components:
+              schemas: {}
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/dangling.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG0003");
+        Assert.Contains("#/components/schemas/Missing", diagnostic.GetMessage());
+        Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void A_ref_to_a_file_that_is_not_an_additional_file_is_CG0003()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: External, version: "1" }
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: 'schemas/pet.yaml'
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/external.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG0003");
+        Assert.Contains("AdditionalFiles", diagnostic.GetMessage());
+        Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void An_external_ref_is_served_from_additional_files()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Split, version: "1" }
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: 'schemas/pet.yaml'
+            """;
+        const string pet = "type: object\nrequired: [name]\nproperties:\n  name: { type: string }\n";
+        var run = new GeneratorHarness().AddSpec("/specs/split.yaml", spec).AddSpec("/specs/schemas/pet.yaml", pet).Run();
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems());
+        Assert.Contains(run.Sources.Values, s => s.Contains("public required string Name { get; init; }"));
+    }
+
+    [Fact]
+    public void Duplicate_operation_ids_are_CG0004_at_the_second_operation()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Dupes, version: "1" }
+            paths:
+              /a:
+                get:
+                  operationId: fetch
+                  responses: { '204': { description: ok } }
+              /b:
+                get:
+                  operationId: fetch
+                  responses: { '204': { description: ok } }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/dupes.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG0004");
+        Assert.Contains("fetch", diagnostic.GetMessage());
+        Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void A_yaml_spec_cut_off_mid_string_is_CG0001()
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/cut.yaml", "openapi: 3.0.0\ninfo:\n  title: 'unterminated\n  version: 1\n").Run();
+
+        var diagnostic = Single(run, "CG0001");
+        Assert.Equal("/specs/cut.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Unrelated_json_and_yaml_files_are_ignored_silently()
+    {
+        var run = new GeneratorHarness()
+            .AddSpec("/app/appsettings.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } } }")
+            .AddSpec("/app/docker-compose.yml", "services:\n  web:\n    image: nginx\n")
+            .Run();
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Unsupported_constructs_get_a_warning_naming_them_and_still_generate()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Odd, version: "1" }
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, properties: { file: { type: string, format: binary } } }
+                  responses: { '204': { description: ok } }
+              /shape:
+                get:
+                  operationId: getShape
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            oneOf:
+                              - { type: object, properties: { radius: { type: number } } }
+                              - { type: object, properties: { side: { type: number } } }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/odd.yaml", spec).Run();
+
+        var media = Single(run, "CG1003");
+        Assert.Equal(DiagnosticSeverity.Warning, media.Severity);
+        Assert.Contains("multipart/form-data", media.GetMessage());
+        var union = Single(run, "CG1002");
+        Assert.Contains("oneOf", union.GetMessage());
+        Assert.Empty(run.CompileProblems());
+        Assert.Contains(run.Sources.Values, s => s.Contains("global::System.Net.Http.HttpContent? body = null"));
+    }
+}
