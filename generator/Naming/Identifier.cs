@@ -29,7 +29,9 @@ public static class Identifier
         foreach (var word in words)
         {
             sb.Append(char.ToUpperInvariant(word[0]));
-            sb.Append(word, 1, word.Length - 1);
+            // SHOUTING words (enum values like COMPLETED, acronyms like API) read as .NET names: Completed, Api.
+            var rest = word.Substring(1);
+            sb.Append(IsAllUpper(word) ? rest.ToLowerInvariant() : rest);
         }
         return FixStart(sb.ToString());
     }
@@ -53,6 +55,17 @@ public static class Identifier
     }
 
     public static bool IsKeyword(string name) => s_keywords.Contains(name);
+
+    private static bool IsAllUpper(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters > 1;
+    }
 
     private static string FixStart(string identifier) => char.IsDigit(identifier[0]) ? "_" + identifier : identifier;
 
