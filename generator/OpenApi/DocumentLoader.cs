@@ -6,6 +6,8 @@ using System.Threading;
 using ClientGen.Generator.Model;
 using NJsonSchema;
 using NJsonSchema.Generation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NSwag;
 
 namespace ClientGen.Generator.OpenApi;
@@ -28,16 +30,29 @@ internal static class DocumentLoader
             return null;
         }
 
+        string json;
+        try
+        {
+            json = ToJson(text, path);
+        }
+        catch (YamlDotNet.Core.YamlException yaml)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, locator.LineColumn(yaml.Start.Line, yaml.Start.Column), FirstLine(yaml.Message)));
+            return null;
+        }
+        catch (Newtonsoft.Json.JsonReaderException reader)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, locator.LineColumn(reader.LineNumber, reader.LinePosition), FirstLine(reader.Message)));
+            return null;
+        }
+
         Func<OpenApiDocument, JsonReferenceResolver> resolverFactory = document =>
             new InMemoryReferenceResolver(new OpenApiSchemaResolver(document, new JsonSchemaGeneratorSettings()), files);
         try
         {
             // NSwag's loaders are async only; they do no real I/O here (every file is served from memory),
             // so blocking is safe and was measured so inside the compiler.
-            var task = SpecDiscovery.IsYaml(path)
-                ? OpenApiYamlDocument.FromYamlAsync(text, path, SchemaType.OpenApi3, resolverFactory, cancellationToken)
-                : OpenApiDocument.FromJsonAsync(text, path, SchemaType.OpenApi3, resolverFactory, cancellationToken);
-            return task.GetAwaiter().GetResult();
+            return OpenApiDocument.FromJsonAsync(json, path, SchemaType.OpenApi3, resolverFactory, cancellationToken).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
@@ -48,6 +63,19 @@ internal static class DocumentLoader
             diagnostics.Add(Describe(Unwrap(ex), path, locator));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The document as normalized JSON text for NSwag: YAML converted by <see cref="YamlToJson"/>, then the
+    /// constructs NSwag cannot load rewritten by <see cref="DocumentNormalizer"/>.
+    /// </summary>
+    public static string ToJson(string text, string path)
+    {
+        var tree = SpecDiscovery.IsYaml(path)
+            ? YamlToJson.Convert(text)
+            : JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
+        DocumentNormalizer.Normalize(tree);
+        return tree.ToString(Formatting.None);
     }
 
     private static Exception Unwrap(Exception ex)
@@ -62,12 +90,11 @@ internal static class DocumentLoader
         {
             case UnresolvedReferenceException unresolved:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, LocateReference(locator, unresolved.Reference), unresolved.Reference, unresolved.Detail);
-            case YamlDotNet.Core.YamlException yaml:
-                return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, locator.LineColumn(yaml.Start.Line, yaml.Start.Column), FirstLine(yaml.Message));
-            case Newtonsoft.Json.JsonReaderException json when !SpecDiscovery.IsYaml(path):
-                return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, locator.LineColumn(json.LineNumber, json.LinePosition), FirstLine(json.Message));
-            case Newtonsoft.Json.JsonSerializationException serialization when !SpecDiscovery.IsYaml(path) && serialization.LineNumber > 0:
-                return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.LineColumn(serialization.LineNumber, serialization.LinePosition), FirstLine(serialization.Message));
+            case Newtonsoft.Json.JsonSerializationException serialization when serialization.Path != null:
+                // NSwag read normalized JSON, so its line numbers are not the spec's; its JSON path is.
+                return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.Pointer(JsonPathToPointer(serialization.Path)), WithoutPosition(serialization.Message));
+            case Newtonsoft.Json.JsonReaderException reader when reader.Path != null:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.Pointer(JsonPathToPointer(reader.Path)), WithoutPosition(reader.Message));
         }
 
         var match = s_unresolvedPath.Match(ex.Message);
@@ -96,6 +123,42 @@ internal static class DocumentLoader
             if (location.Line != 0 || location.Column != 0) return location;
         }
         return locator.Text(reference);
+    }
+
+    /// <summary>Newtonsoft's <c>paths['/users'].get.parameters[0]</c> as a JSON pointer.</summary>
+    public static string JsonPathToPointer(string jsonPath)
+    {
+        var segments = new List<string>();
+        var i = 0;
+        while (i < jsonPath.Length)
+        {
+            if (jsonPath[i] == '.')
+            {
+                i++;
+                continue;
+            }
+            if (jsonPath[i] == '[')
+            {
+                var quoted = i + 1 < jsonPath.Length && jsonPath[i + 1] == '\'';
+                var end = quoted ? jsonPath.IndexOf("']", i + 2, StringComparison.Ordinal) : jsonPath.IndexOf(']', i);
+                if (end < 0) break;
+                segments.Add(quoted ? jsonPath.Substring(i + 2, end - i - 2) : jsonPath.Substring(i + 1, end - i - 1));
+                i = end + (quoted ? 2 : 1);
+                continue;
+            }
+            var next = jsonPath.IndexOfAny(new[] { '.', '[' }, i);
+            if (next < 0) next = jsonPath.Length;
+            segments.Add(jsonPath.Substring(i, next - i));
+            i = next;
+        }
+        return "/" + string.Join("/", segments.Select(SchemaMapper.Escape));
+    }
+
+    private static string WithoutPosition(string message)
+    {
+        var first = FirstLine(message);
+        var path = first.IndexOf(" Path '", StringComparison.Ordinal);
+        return path > 0 ? first.Substring(0, path) : first;
     }
 
     private static string FirstLine(string message)

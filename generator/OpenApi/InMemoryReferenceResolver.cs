@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using NJsonSchema;
 using NJsonSchema.References;
-using NJsonSchema.Yaml;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -29,9 +28,7 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
         {
             throw new UnresolvedReferenceException(filePath, " (the file is not among the project's AdditionalFiles)");
         }
-        return SpecDiscovery.IsYaml(key)
-            ? await JsonSchemaYaml.FromYamlAsync(text, filePath, _ => this, cancellationToken).ConfigureAwait(false)
-            : await JsonSchema.FromJsonAsync(text, filePath, _ => this, cancellationToken).ConfigureAwait(false);
+        return await JsonSchema.FromJsonAsync(DocumentLoader.ToJson(text.TrimStart('\uFEFF'), key), filePath, _ => this, cancellationToken).ConfigureAwait(false);
     }
 
     public override Task<IJsonReference> ResolveUrlReferenceAsync(string url, CancellationToken cancellationToken = default) =>
