@@ -122,7 +122,7 @@ internal static class ModelEmitter
     {
         var types = lookup.Types;
         w.Line("/// <summary>Writes this value (or, for a derived type, that type's full shape) as JSON.</summary>");
-        w.Open($"internal static {hide}void WriteJson({Writer} writer, {fullName} value)");
+        w.Open($"internal static void WriteJson({Writer} writer, {fullName} value)");
         if (descendants.Count > 0)
         {
             w.Open("switch (value)");
@@ -140,7 +140,7 @@ internal static class ModelEmitter
 
         var discriminator = lookup.DiscriminatorFor(type);
         var apType = lookup.AdditionalPropertiesType(type);
-        w.Open($"internal static {hide}void WriteJsonCore({Writer} writer, {fullName} value)");
+        w.Open($"internal static void WriteJsonCore({Writer} writer, {fullName} value)");
         w.Line("writer.WriteStartObject();");
         if (discriminator != null && type.DiscriminatorValue != null && type.AllProperties.All(p => p.JsonName != discriminator.PropertyJsonName))
         {
