@@ -1,0 +1,76 @@
+using System.Linq;
+using ClientGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ClientGen.Generator.Tests;
+
+/// <summary>Users extend specs; an added endpoint must add code and change nothing else.</summary>
+public sealed class SpecEvolutionTests
+{
+    private const string Before = """
+        openapi: 3.0.3
+        info: { title: Reports, version: "1" }
+        servers: [ { url: "https://api.example.com" } ]
+        paths:
+          /reports/{id}:
+            get:
+              operationId: getReport
+              parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+              responses:
+                '200':
+                  description: ok
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Report' } } }
+        components:
+          schemas:
+            Report:
+              type: object
+              required: [id]
+              properties: { id: { type: string }, title: { type: string } }
+        """;
+
+    private const string NewPath = """
+          /reports/{id}/archive:
+            post:
+              operationId: archiveReport
+              parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+              responses:
+                '204': { description: archived }
+        """;
+
+    [Fact]
+    public void A_new_path_adds_one_method_and_changes_nothing_else()
+    {
+        var after = Before.Replace("components:", NewPath + "\ncomponents:");
+        var harness = new GeneratorHarness().AddSpec("/specs/reports.yaml", Before);
+        var first = harness.Run();
+        var second = harness.RunAfterSpecEdit("/specs/reports.yaml", after);
+
+        Assert.Empty(second.CompileProblems());
+        Assert.Equal(first.Sources.Keys.OrderBy(k => k), second.Sources.Keys.OrderBy(k => k));
+        foreach (var (name, text) in first.Sources)
+        {
+            if (name.EndsWith("ReportsClient.g.cs", System.StringComparison.Ordinal)) continue;
+            Assert.Equal(text, second.Sources[name]);
+        }
+        foreach (var name in new[] { "TestApp.ReportsClient.g.cs", "TestApp.IReportsClient.g.cs" })
+        {
+            var oldLines = first.Sources[name].Split('\n');
+            var newLines = second.Sources[name].Split('\n');
+            Assert.True(IsSubsequence(oldLines, newLines), $"{name}: existing lines changed, not only added");
+            Assert.Contains(newLines, l => l.Contains("ArchiveReportAsync("));
+        }
+        var client = second.Output.GetTypeByMetadataName("TestApp.IReportsClient")!;
+        Assert.Equal(new[] { "ArchiveReportAsync", "GetReportAsync" }, client.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).OrderBy(n => n));
+    }
+
+    private static bool IsSubsequence(string[] part, string[] whole)
+    {
+        var j = 0;
+        foreach (var line in whole)
+        {
+            if (j < part.Length && part[j] == line) j++;
+        }
+        return j == part.Length;
+    }
+}
