@@ -31,7 +31,7 @@ public static class OpenApiParser
             // A bug of ours must not take the user's build down with it: report it on the spec and move on.
             // The first stack frame makes a bug report actionable without a debugger.
             var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
-            sink.Report(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Root.Path), ex.GetType().Name + ": " + ex.Message + " " + frame);
+            sink.Report(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Root.Path), ex.GetType().Name + ": " + ex.Message.Replace("\r", " ").Replace("\n", " ").Trim() + " " + frame);
             return new ParseResult(item.Root.Path, null, sink.Items.ToEquatableArray());
         }
     }

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.OpenApi;
+
+namespace ClientGen.Cli;
+
+/// <summary>Reads spec files from disk, with every file they reference, into the generator's work items.</summary>
+internal static class SpecLoader
+{
+    public static ImmutableArray<SpecWorkItem> Load(IEnumerable<string> paths, string? ns)
+    {
+        var options = new SpecOptions(ns, null, ns ?? "ClientGen.Generated");
+        var files = new Dictionary<string, SpecFile>();
+        var queue = new Queue<string>();
+        foreach (var path in paths) queue.Enqueue(SpecDiscovery.NormalizePath(Path.GetFullPath(path)));
+        while (queue.Count > 0)
+        {
+            var path = queue.Dequeue();
+            if (files.ContainsKey(path) || !File.Exists(path)) continue; // a missing reference is reported as CG0003
+            var file = new SpecFile(path, File.ReadAllText(path));
+            files[path] = file;
+            foreach (var reference in SpecDiscovery.ExternalReferences(file)) queue.Enqueue(reference);
+        }
+        var entries = ImmutableArray.CreateBuilder<(SpecFile, SpecOptions)>();
+        foreach (var file in files.Values) entries.Add((file, options));
+        return SpecDiscovery.CreateWorkItems(entries.ToImmutable());
+    }
+}
