@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace ClientGen.Runtime.Auth;
+
+/// <summary>
+/// OAuth 2.0 client credentials as a Kiota <see cref="IAccessTokenProvider"/>: tokens are cached per
+/// endpoint, client, scope, audience and entity, refreshed ahead of expiry, and fetched once however
+/// many requests need one at the same moment.
+/// </summary>
+public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
+{
+    /// <summary>Context key carrying a token the server rejected with 401, so it is replaced rather than returned again.</summary>
+    public const string RejectedTokenKey = "ClientGen.RejectedToken";
+
+    private readonly ClientCredentialsOptions _options;
+    private readonly HttpClient _tokenClient;
+    private readonly TokenCache _cache;
+    private readonly TimeProvider _time;
+    private readonly TokenCacheKey _key;
+
+    /// <summary>Creates the provider.</summary>
+    /// <param name="options">Credentials and token endpoint (required here).</param>
+    /// <param name="tokenClient">The HTTP client token requests are sent with (not the API's, to avoid auth recursion).</param>
+    /// <param name="cache">Token cache; <see cref="TokenCache.Shared"/> when null.</param>
+    /// <param name="timeProvider">Clock; the system clock when null.</param>
+    public ClientCredentialsTokenProvider(ClientCredentialsOptions options, HttpClient tokenClient, TokenCache? cache = null, TimeProvider? timeProvider = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _tokenClient = tokenClient ?? throw new ArgumentNullException(nameof(tokenClient));
+        if (options.TokenEndpoint is null) throw new ArgumentException("A token endpoint is required.", nameof(options));
+        if (string.IsNullOrEmpty(options.ClientId)) throw new ArgumentException("A client id is required.", nameof(options));
+        _cache = cache ?? TokenCache.Shared;
+        _time = timeProvider ?? TimeProvider.System;
+        _key = new TokenCacheKey(options.TokenEndpoint, options.ClientId, options.Scope, options.Audience, options.Entity);
+    }
+
+    /// <summary>Any host: the handler decides which requests get a token.</summary>
+    public AllowedHostsValidator AllowedHostsValidator { get; } = new();
+
+    /// <inheritdoc />
+    public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+    {
+        var rejected = additionalAuthenticationContext is not null && additionalAuthenticationContext.TryGetValue(RejectedTokenKey, out var value) ? value as string : null;
+        var token = await GetTokenAsync(rejected, cancellationToken).ConfigureAwait(false);
+        return token.Value;
+    }
+
+    /// <summary>The current token, fetching one if none is valid.</summary>
+    public Task<AccessToken> GetTokenAsync(string? rejectedToken = null, CancellationToken cancellationToken = default) =>
+        _cache.GetAsync(_key, RequestTokenAsync, _options.RefreshSkew, _time, rejectedToken, cancellationToken);
+
+    private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _options.TokenEndpoint);
+        if (_options.Style == ClientCredentialStyle.BasicHeader)
+        {
+            var raw = Uri.EscapeDataString(_options.ClientId) + ":" + Uri.EscapeDataString(_options.ClientSecret);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(raw)));
+        }
+        else
+        {
+            form.Add(new("client_id", _options.ClientId));
+            form.Add(new("client_secret", _options.ClientSecret));
+        }
+        if (!string.IsNullOrEmpty(_options.Scope)) form.Add(new("scope", _options.Scope));
+        if (!string.IsNullOrEmpty(_options.Audience)) form.Add(new("audience", _options.Audience));
+        request.Content = new FormUrlEncodedContent(form);
+        if (!string.IsNullOrEmpty(_options.Entity)) request.Headers.TryAddWithoutValidation("Zuora-Entity-Ids", _options.Entity);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _tokenClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} could not be reached: {ex.Message}", null, null, ex);
+        }
+        using (response)
+        {
+            var body = Redact(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} refused client '{_options.ClientId}' with HTTP {(int)response.StatusCode}.", (int)response.StatusCode, body);
+            }
+            return Parse(body, (int)response.StatusCode);
+        }
+    }
+
+    private AccessToken Parse(string body, int status)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("access_token", out var accessToken) || accessToken.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(accessToken.GetString()))
+            {
+                throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} answered without an access_token.", status, body);
+            }
+            var lifetime = _options.DefaultLifetime;
+            if (root.TryGetProperty("expires_in", out var expiresIn))
+            {
+                if (expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetDouble(out var seconds)) lifetime = TimeSpan.FromSeconds(seconds);
+                else if (expiresIn.ValueKind == JsonValueKind.String && double.TryParse(expiresIn.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds)) lifetime = TimeSpan.FromSeconds(seconds);
+            }
+            return new AccessToken(accessToken.GetString()!, _time.GetUtcNow() + lifetime);
+        }
+        catch (JsonException ex)
+        {
+            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} answered with a body that is not JSON.", status, body, ex);
+        }
+    }
+
+    private string Redact(string text) =>
+        string.IsNullOrEmpty(_options.ClientSecret) ? text : text.Replace(_options.ClientSecret, "***", StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override string ToString() => $"ClientCredentialsTokenProvider({_options})";
+}
