@@ -87,10 +87,11 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         }
         using (response)
         {
-            var body = Redact(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            // Parsed raw; only what goes into an exception is redacted.
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} refused client '{_options.ClientId}' with HTTP {(int)response.StatusCode}.", (int)response.StatusCode, body);
+                throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} refused client '{_options.ClientId}' with HTTP {(int)response.StatusCode}.", (int)response.StatusCode, Redact(body));
             }
             return Parse(body, (int)response.StatusCode);
         }
@@ -104,7 +105,7 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("access_token", out var accessToken) || accessToken.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(accessToken.GetString()))
             {
-                throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} answered without an access_token.", status, body);
+                throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} answered without an access_token.", status, Redact(body));
             }
             var lifetime = _options.DefaultLifetime;
             if (root.TryGetProperty("expires_in", out var expiresIn))
@@ -116,7 +117,7 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         }
         catch (JsonException ex)
         {
-            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} answered with a body that is not JSON.", status, body, ex);
+            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} answered with a body that is not JSON.", status, Redact(body), ex);
         }
     }
 
