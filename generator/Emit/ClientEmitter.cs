@@ -50,6 +50,15 @@ internal static class ClientEmitter
             {
             }
 
+            /// <summary>
+            /// Creates a client with its own pipeline built from <paramref name="options"/>: retries, the authentication the
+            /// options and the spec's security schemes call for, and transparent decompression. Create it once and reuse it.
+            /// </summary>
+            public {{name}}(global::{{model.Namespace}}.{{name}}Options options)
+                : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
+            {
+            }
+
             /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
             public {{name}}(global::ClientGen.Runtime.ApiClientCore core)
             {

@@ -26,6 +26,15 @@ internal static class EnvironmentEmitter
     {
         var model = lookup.Model;
         var defaultEnvironment = model.Servers.Count > 0 ? $"{model.ClientName}Environments.{model.Servers[0].Name}" : "null";
+        var schemes = string.Join(", ", model.SecuritySchemes.Select(s =>
+        {
+            var init = new System.Collections.Generic.List<string>();
+            if (s.TokenUrl != null) init.Add($"TokenUrl = new global::System.Uri({Text.Literal(s.TokenUrl)}, global::System.UriKind.RelativeOrAbsolute)");
+            if (s.TokenUrlFollowsApiHost) init.Add("TokenUrlFollowsApiHost = true");
+            if (s.ParameterName != null) init.Add($"ParameterName = {Text.Literal(s.ParameterName)}");
+            var ctor = $"new({Text.Literal(s.Key)}, global::ClientGen.Runtime.ApiSecuritySchemeKind.{s.Kind})";
+            return init.Count == 0 ? ctor : ctor + " { " + string.Join(", ", init) + " }";
+        }));
         w.Line($$"""
             /// <summary>Options for <see cref="{{model.ClientName}}"/>: which environment to call, or any base address.</summary>
             {{Emitter.GeneratedCodeAttribute}}
@@ -35,6 +44,7 @@ internal static class EnvironmentEmitter
                 public {{model.ClientName}}Options()
                 {
                     Environment = {{defaultEnvironment}};
+                    SecuritySchemes = new global::ClientGen.Runtime.ApiSecurityScheme[] { {{schemes}} };
                 }
             }
             """);

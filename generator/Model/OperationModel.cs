@@ -68,4 +68,5 @@ public sealed record ErrorResponseModel(string StatusCode, TypeRef? Type, string
 
 public sealed record ServerModel(string Name, string Url, string? Description);
 
-public sealed record SecuritySchemeModel(string Key, string Type, string? Scheme, string? In, string? ParameterName, string? TokenUrl, EquatableArray<string> Scopes);
+/// <summary>A security scheme; <see cref="Kind"/> is a name of the runtime's ApiSecuritySchemeKind.</summary>
+public sealed record SecuritySchemeModel(string Key, string Kind, string? ParameterName, string? TokenUrl, bool TokenUrlFollowsApiHost, EquatableArray<string> Scopes);

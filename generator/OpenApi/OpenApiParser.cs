@@ -52,7 +52,8 @@ public static class OpenApiParser
         if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
 
         var servers = document.Servers?.Count > 0 ? OperationMapper.MapServers(document.Servers) : Swagger2Server(document);
-        var securitySchemes = (document.Components.SecuritySchemes ?? new Dictionary<string, OpenApiSecurityScheme>()).Select(s => MapSecurity(s.Key, s.Value)).ToEquatableArray();
+        var apiHost = servers.Count > 0 && Uri.TryCreate(servers[0].Url, UriKind.Absolute, out var first) ? first.Host : null;
+        var securitySchemes = (document.Components.SecuritySchemes ?? new Dictionary<string, OpenApiSecurityScheme>()).Select(s => MapSecurity(s.Key, s.Value, apiHost)).ToEquatableArray();
         var defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToEquatableArray();
 
         return new ClientModel(
@@ -76,18 +77,22 @@ public static class OpenApiParser
         return new List<ServerModel> { new("Default", scheme + "://" + document.Host + (document.BasePath ?? string.Empty), null) };
     }
 
-    private static SecuritySchemeModel MapSecurity(string key, OpenApiSecurityScheme scheme)
+    private static SecuritySchemeModel MapSecurity(string key, OpenApiSecurityScheme scheme, string? apiHost)
     {
-        var flow = scheme.Flows?.ClientCredentials ?? scheme.Flows?.Password ?? scheme.Flows?.AuthorizationCode ?? scheme.Flows?.Implicit;
+        var clientCredentials = scheme.Flows?.ClientCredentials;
+        var flow = clientCredentials ?? scheme.Flows?.Password ?? scheme.Flows?.AuthorizationCode ?? scheme.Flows?.Implicit;
         var scopes = flow?.Scopes?.Keys ?? (ICollection<string>?)scheme.Scopes?.Keys ?? Array.Empty<string>();
-        return new SecuritySchemeModel(
-            key,
-            scheme.Type.ToString(),
-            scheme.Scheme,
-            scheme.In.ToString(),
-            scheme.Name,
-            flow?.TokenUrl ?? scheme.TokenUrl,
-            scopes.ToEquatableArray());
+        // Swagger 2.0 writes the flow as "application" with tokenUrl on the scheme itself.
+        var tokenUrl = clientCredentials?.TokenUrl ?? (scheme.Flow == OpenApiOAuth2Flow.Application ? scheme.TokenUrl : null);
+        var kind = scheme.Type switch
+        {
+            OpenApiSecuritySchemeType.OAuth2 when tokenUrl != null => "OAuth2ClientCredentials",
+            OpenApiSecuritySchemeType.ApiKey when scheme.In == OpenApiSecurityApiKeyLocation.Header => "ApiKeyHeader",
+            OpenApiSecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => "HttpBearer",
+            _ => "Other",
+        };
+        var follows = tokenUrl != null && apiHost != null && Uri.TryCreate(tokenUrl, UriKind.Absolute, out var token) && string.Equals(token.Host, apiHost, StringComparison.OrdinalIgnoreCase);
+        return new SecuritySchemeModel(key, kind, scheme.Name, tokenUrl, follows, scopes.ToEquatableArray());
     }
 
     /// <summary>Metadata override, else <c>info.title</c>, else the file name; always ends in "Client".</summary>

@@ -1,4 +1,9 @@
 using System;
+using System.Collections.Generic;
+using ClientGen.Runtime.Auth;
+using ClientGen.Runtime.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace ClientGen.Runtime;
 
@@ -10,6 +15,36 @@ public class ApiClientOptions
 
     /// <summary>Any base address (a simulator, a proxy, a tenant-specific host). Takes precedence over <see cref="Environment"/>.</summary>
     public Uri? BaseAddress { get; set; }
+
+    /// <summary>OAuth 2.0 client credentials; the token URL defaults to the spec's (see <see cref="ApiSecurityScheme.TokenUrlFollowsApiHost"/>).</summary>
+    public ClientCredentialsOptions? ClientCredentials { get; set; }
+
+    /// <summary>A fixed bearer token.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>An API key, sent in the header the spec's apiKey scheme names.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Any Kiota token provider of your own; takes precedence over the settings above.</summary>
+    public IAccessTokenProvider? AccessTokenProvider { get; set; }
+
+    /// <summary>Any Kiota authentication provider of your own; takes precedence over everything else.</summary>
+    public IAuthenticationProvider? AuthenticationProvider { get; set; }
+
+    /// <summary>Retries and timeouts.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>The token cache; <see cref="TokenCache.Shared"/> when null.</summary>
+    public TokenCache? TokenCache { get; set; }
+
+    /// <summary>The clock for token expiry, delays and timeouts (inject a fake one in tests).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the runtime logs (never secrets).</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The security schemes the spec declares; set by the generated options class.</summary>
+    public IReadOnlyList<ApiSecurityScheme> SecuritySchemes { get; set; } = Array.Empty<ApiSecurityScheme>();
 
     /// <summary>The address requests are resolved against, or null to rely on the HttpClient's own base address.</summary>
     public Uri? EffectiveBaseAddress => BaseAddress ?? Environment?.BaseAddress;

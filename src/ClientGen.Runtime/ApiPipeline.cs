@@ -1,0 +1,92 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using ClientGen.Runtime.Auth;
+using ClientGen.Runtime.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace ClientGen.Runtime;
+
+/// <summary>
+/// Builds the HTTP pipeline a generated client uses when it is not given an HttpClient:
+/// retries (outermost) → authentication (with 401 replay) → transparent gzip/deflate/brotli decompression.
+/// </summary>
+public static class ApiPipeline
+{
+    /// <summary>An HttpClient with the full pipeline for <paramref name="options"/>. Create it once and reuse it.</summary>
+    public static HttpClient CreateHttpClient(ApiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The handler chain, for use with your own HttpClient or IHttpClientFactory.</summary>
+    public static HttpMessageHandler CreateHandler(ApiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        HttpMessageHandler handler = CreateTransport();
+        if (CreateAuthenticationHandler(options) is { } auth)
+        {
+            auth.InnerHandler = handler;
+            handler = auth;
+        }
+        options.Retry.TimeProvider = options.TimeProvider;
+        return new RetryHandler(options.Retry, options.LoggerFactory?.CreateLogger<RetryHandler>()) { InnerHandler = handler };
+    }
+
+    /// <summary>The transport: pooled connections that follow DNS changes, and transparent decompression (Accept-Encoding: gzip).</summary>
+    public static SocketsHttpHandler CreateTransport() => new()
+    {
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    /// <summary>The authentication handler the options call for, or null when they configure none.</summary>
+    public static AuthenticationHandler? CreateAuthenticationHandler(ApiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AuthenticationProvider is { } authentication) return new AuthenticationHandler(authentication);
+        if (options.AccessTokenProvider is { } tokens) return new AuthenticationHandler(tokens);
+        if (options.ClientCredentials is { } credentials)
+        {
+            var effective = new ClientCredentialsOptions
+            {
+                TokenEndpoint = credentials.TokenEndpoint ?? TokenEndpointFor(options),
+                ClientId = credentials.ClientId,
+                ClientSecret = credentials.ClientSecret,
+                Scope = credentials.Scope,
+                Audience = credentials.Audience,
+                Entity = credentials.Entity,
+                Style = credentials.Style,
+                RefreshSkew = credentials.RefreshSkew,
+                DefaultLifetime = credentials.DefaultLifetime,
+            };
+            var tokenClient = new HttpClient(CreateTransport(), disposeHandler: true);
+            return new AuthenticationHandler(new ClientCredentialsTokenProvider(effective, tokenClient, options.TokenCache, options.TimeProvider));
+        }
+        if (options.BearerToken is { } bearer) return new AuthenticationHandler(new StaticAccessTokenProvider(bearer));
+        if (options.ApiKey is { } key)
+        {
+            var scheme = options.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.ApiKeyHeader)
+                ?? throw new InvalidOperationException("ApiKey is set, but the spec declares no apiKey security scheme in a header.");
+            return new AuthenticationHandler(new ApiKeyHeaderProvider(scheme.ParameterName!, key));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The spec's token URL; when it lives on the API's own host it is moved to the host actually
+    /// called, so sandbox environments and local simulators issue their own tokens.
+    /// </summary>
+    public static Uri TokenEndpointFor(ApiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var scheme = options.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.OAuth2ClientCredentials && s.TokenUrl is not null)
+            ?? throw new InvalidOperationException("ClientCredentials is set without a TokenEndpoint, and the spec declares no OAuth 2.0 client-credentials token URL.");
+        var tokenUrl = scheme.TokenUrl!;
+        if (!scheme.TokenUrlFollowsApiHost || !tokenUrl.IsAbsoluteUri || options.EffectiveBaseAddress is not { IsAbsoluteUri: true } api) return tokenUrl;
+        return new Uri(api.GetLeftPart(UriPartial.Authority) + tokenUrl.PathAndQuery);
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ClientGen.Runtime.Auth;
+using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Zuora;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace ClientGen.Runtime.Tests;
+
+/// <summary>The generated Zuora client with its own pipeline: auth chosen from the spec, retries that never start a run twice.</summary>
+public sealed class GeneratedClientPipelineTests : IAsyncLifetime
+{
+    private FaultServer _server = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+    private readonly ConcurrentDictionary<string, string> _runsByKey = new();
+    private int _runsCreated;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FaultServer.StartAsync();
+        _server.On("/oauth/token", (context, request, n) => FaultServer.Json(context, $$"""{"access_token":"tok-{{n}}","token_type":"bearer","expires_in":3600}"""));
+        _server.On("/reporting/api/rest/v1/reportruns/run-1", (context, request, _) =>
+            request.Headers.GetValueOrDefault("Authorization") == "Bearer tok-1"
+                ? FaultServer.Json(context, """{"success":true,"response":{"id":"run-1","status":"QUERYDATA"}}""")
+                : FaultServer.Json(context, """{"success":false}""", 401));
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private ZuoraReportingClient Client() => new(new ZuoraReportingClientOptions
+    {
+        BaseAddress = new Uri(_server.BaseUri, "/reporting/api/rest/v1"),
+        ClientCredentials = new ClientCredentialsOptions { ClientId = "id", ClientSecret = "secret" },
+        TokenCache = new TokenCache(),
+        TimeProvider = _time,
+        Retry = { Random = () => 1.0 },
+    });
+
+    [Fact]
+    public async Task The_token_url_comes_from_the_spec_and_follows_the_base_address_host()
+    {
+        var run = await Client().GetReportRunAsync("run-1");
+
+        Assert.Equal(ReportRunStatus.Querydata, run.Response.Status);
+        Assert.Equal(1, _server.Count("/oauth/token"));
+        var token = _server.Seen.First(r => r.Path == "/oauth/token");
+        Assert.Contains("client_id=id", token.Body);
+        Assert.Contains("grant_type=client_credentials", token.Body);
+    }
+
+    [Fact]
+    public async Task A_run_is_created_once_however_many_times_a_lost_response_is_retried()
+    {
+        // Zuora's idempotency model: the first request creates the run; a retry with the same key replays it.
+        _server.On("/reporting/api/rest/v1/reports/R-1/reportrun", (context, request, n) =>
+        {
+            var key = request.Headers.GetValueOrDefault("Idempotency-Key") ?? throw new InvalidOperationException("no key");
+            var created = _runsByKey.GetOrAdd(key, _ => $"run-{System.Threading.Interlocked.Increment(ref _runsCreated)}");
+            return n <= 2
+                ? FaultServer.Json(context, """{"success":false,"message":"gateway"}""", 503) // the run exists, the answer is lost
+                : FaultServer.Json(context, $$$"""{"success":true,"response":{"reportRunId":"{{{created}}}"}}""");
+        });
+
+        var result = await FakeClock.RunAsync(_time, () => Client().RunReportAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>()));
+
+        Assert.Equal("run-1", result.Response.ReportRunId);
+        Assert.Equal(1, _runsCreated);
+        var keys = _server.Seen.Where(r => r.Path.EndsWith("/reportrun")).Select(r => r.Headers["Idempotency-Key"]).ToList();
+        Assert.Equal(3, keys.Count);
+        Assert.Single(keys.Distinct());
+    }
+
+    [Fact]
+    public async Task Token_creation_itself_carries_no_bearer_token()
+    {
+        await Client().CreateTokenAsync(new TokenRequest { ClientId = "a", ClientSecret = "b", GrantType = TokenRequestGrantType.ClientCredentials });
+
+        Assert.All(_server.Seen, r => Assert.False(r.Headers.ContainsKey("Authorization")));
+        Assert.Equal(1, _server.Count("/oauth/token"));
+    }
+}
