@@ -36,6 +36,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedMediaType = new(
         "CG1003", "Media type not modelled", "The {0} media type '{1}' of operation '{2}' is not modelled; {3}", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor InvalidWaiter = new(
+        "CG1004", "Waiter declaration not usable", "The waiter '{0}' is ignored: {1}", Category, DiagnosticSeverity.Warning, true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [InvalidSyntax.Id] = InvalidSyntax,
@@ -46,6 +49,7 @@ public static class DiagnosticDescriptors
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [UntaggedUnion.Id] = UntaggedUnion,
         [UnsupportedMediaType.Id] = UnsupportedMediaType,
+        [InvalidWaiter.Id] = InvalidWaiter,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -23,6 +23,7 @@ internal static class ClientEmitter
             w.Line($"{Signature(operation, lookup)};");
             w.Line();
         }
+        WaiterEmitter.EmitInterfaceMembers(w, lookup);
         w.Close();
     }
 
@@ -79,6 +80,7 @@ internal static class ClientEmitter
             w.Close();
             w.Line();
         }
+        WaiterEmitter.EmitClassMembers(w, lookup);
         w.Close();
     }
 
@@ -114,16 +116,21 @@ internal static class ClientEmitter
         return body.IsRequired ? name : name + "?";
     }
 
-    private static string Signature(OperationModel operation, ModelLookup lookup)
+    private static string Signature(OperationModel operation, ModelLookup lookup) =>
+        $"{ReturnType(operation, lookup)} {operation.MethodName}({string.Join(", ", Parameters(operation, lookup).Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"))})";
+
+    /// <summary>The method's parameters in order (required first), without the cancellation token.</summary>
+    public static List<(string Declaration, string Name)> Parameters(OperationModel operation, ModelLookup lookup)
     {
-        var parts = new List<string>();
-        foreach (var parameter in operation.Parameters.Where(p => p.IsRequired)) parts.Add($"{ParameterType(parameter.Type, lookup)} {parameter.Name}");
-        if (operation.Body is { IsRequired: true } requiredBody) parts.Add($"{BodyType(requiredBody, lookup)} {requiredBody.Name()}");
-        if (operation.Body is { IsRequired: false } optionalBody) parts.Add($"{BodyType(optionalBody, lookup)} {optionalBody.Name()} = null");
-        foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired)) parts.Add($"{ParameterType(parameter.Type.AsNullable(), lookup)} {parameter.Name} = null");
-        parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
-        return $"{ReturnType(operation, lookup)} {operation.MethodName}({string.Join(", ", parts)})";
+        var parts = new List<(string, string)>();
+        foreach (var parameter in operation.Parameters.Where(p => p.IsRequired)) parts.Add(($"{ParameterType(parameter.Type, lookup)} {parameter.Name}", parameter.Name));
+        if (operation.Body is { IsRequired: true } requiredBody) parts.Add(($"{BodyType(requiredBody, lookup)} {requiredBody.Name()}", requiredBody.Name()));
+        if (operation.Body is { IsRequired: false } optionalBody) parts.Add(($"{BodyType(optionalBody, lookup)} {optionalBody.Name()} = null", optionalBody.Name()));
+        foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired)) parts.Add(($"{ParameterType(parameter.Type.AsNullable(), lookup)} {parameter.Name} = null", parameter.Name));
+        return parts;
     }
+
+    public static string ResponseTypeName(OperationModel operation, ModelLookup lookup) => lookup.Types.Name(operation.Success.Type!);
 
     private static void EmitDocs(SourceWriter w, OperationModel operation, ModelLookup lookup)
     {
@@ -131,10 +138,23 @@ internal static class ClientEmitter
         var remarks = operation.Summary != null ? operation.Description : null;
         Text.DocTag(w, "summary", summary);
         Text.DocTag(w, "remarks", (remarks != null ? remarks + "\n\n" : string.Empty) + $"{operation.HttpMethod} {operation.Path} (operationId {operation.OperationId})");
+        ParamDocs(w, operation, requiredOnly: false);
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        if (operation.Success.Kind != ResponseKind.None)
+        {
+            Text.DocTag(w, "returns", operation.Success.Description ?? "The response body.");
+        }
+        w.Line("/// <exception cref=\"global::ClientGen.Runtime.ApiException\">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>");
+    }
+
+    /// <summary>The <c>&lt;param&gt;</c> tags of an operation's parameters, in signature order.</summary>
+    public static void ParamDocs(SourceWriter w, OperationModel operation, bool requiredOnly)
+    {
         foreach (var parameter in operation.Parameters.Where(p => p.IsRequired))
         {
             ParamDoc(w, parameter);
         }
+        if (requiredOnly) return;
         if (operation.Body is { } body)
         {
             Text.DocTag(w, "param", body.Description ?? $"The request body ({body.ContentType}).", $" name=\"{body.Name().TrimStart('@')}\"");
@@ -143,12 +163,6 @@ internal static class ClientEmitter
         {
             ParamDoc(w, parameter);
         }
-        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        if (operation.Success.Kind != ResponseKind.None)
-        {
-            Text.DocTag(w, "returns", operation.Success.Description ?? "The response body.");
-        }
-        w.Line("/// <exception cref=\"global::ClientGen.Runtime.ApiException\">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>");
     }
 
     private static void ParamDoc(SourceWriter w, ParameterModel parameter)

@@ -12,7 +12,8 @@ public sealed record ClientModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<TypeModel> Types,
     EquatableArray<SecuritySchemeModel> SecuritySchemes,
-    EquatableArray<string> DefaultSecurity);
+    EquatableArray<string> DefaultSecurity,
+    EquatableArray<WaiterModel> Waiters);
 
 /// <summary>The outcome of parsing one spec: a model when one could be built, and its diagnostics.</summary>
 public sealed record ParseResult(string SourceFile, ClientModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -48,6 +48,7 @@ public static class OpenApiParser
         var methodNames = new NameScope(new[] { clientName, "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Core" });
         var operations = new OperationMapper(schemas, sink, methodNames).MapAll(document);
         var types = schemas.BuildAll();
+        var waiters = WaiterMapper.Map(document, operations, types, sink);
 
         if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
 
@@ -67,7 +68,8 @@ public static class OpenApiParser
             operations.ToEquatableArray(),
             types.ToEquatableArray(),
             securitySchemes,
-            defaultSecurity);
+            defaultSecurity,
+            waiters.ToEquatableArray());
     }
 
     private static List<ServerModel> Swagger2Server(OpenApiDocument document)

@@ -224,4 +224,21 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private static readonly global::ClientGen.Runtime.Polling.WaiterDefinition s_waiter0 = new("ReportRunCompleted", new string[] { "COMPLETED" }, new string[] { "CANCELLED", "INVALID", "ERROR" }, new string[] { "STARTED", "QUERYDATA", "PROCESSINGDATA" })
+    { MinDelay = global::System.TimeSpan.FromSeconds(2), MaxDelay = global::System.TimeSpan.FromSeconds(30), DefaultTimeout = global::System.TimeSpan.FromSeconds(1800) };
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, ct => GetReportRunAsync(reportRunId: reportRunId, cancellationToken: ct), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Response.Status), ct => CancelReportRunAsync(reportRunId: reportRunId, cancellationToken: ct), options, _core.Options.TimeProvider, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var started = await RunReportAsync(reportId: reportId, viewType: viewType, body: body, idempotencyKey: idempotencyKey, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var id = started.Response.ReportRunId ?? throw new global::System.InvalidOperationException("runReport returned no id to wait on.");
+        return await WaitForReportRunCompletedAsync(global::ClientGen.Runtime.Polling.WaiterStatus.Of(id)!, waitOptions, cancellationToken).ConfigureAwait(false);
+    }
+
 }

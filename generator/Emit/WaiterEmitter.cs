@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Linq;
+using ClientGen.Generator.Model;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>Emits <c>WaitFor{Name}Async</c> and <c>{Start}AndWaitAsync</c> for each waiter the spec declares.</summary>
+internal static class WaiterEmitter
+{
+    private const string Polling = "global::ClientGen.Runtime.Polling";
+
+    public static void EmitInterfaceMembers(SourceWriter w, ModelLookup lookup)
+    {
+        foreach (var waiter in lookup.Model.Waiters)
+        {
+            var status = Status(waiter, lookup);
+            WaitDocs(w, waiter, status);
+            w.Line($"{WaitSignature(waiter, status, lookup)};");
+            w.Line();
+            if (waiter.StartMethod != null)
+            {
+                var start = Start(waiter, lookup);
+                StartDocs(w, waiter, start);
+                w.Line($"{StartSignature(waiter, start, status, lookup)};");
+                w.Line();
+            }
+        }
+    }
+
+    public static void EmitClassMembers(SourceWriter w, ModelLookup lookup)
+    {
+        var index = 0;
+        foreach (var waiter in lookup.Model.Waiters)
+        {
+            var status = Status(waiter, lookup);
+            var field = $"s_waiter{index++}";
+            w.Line($"private static readonly {Polling}.WaiterDefinition {field} = new({Text.Literal(waiter.Name)}, {List(waiter.Success)}, {List(waiter.Failure)}, {List(waiter.Pending)})");
+            w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(waiter.TimeoutSeconds)}) }};");
+            w.Line();
+
+            var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => p.Name).ToList();
+            var call = string.Join(", ", arguments.Select(a => $"{a.TrimStart('@')}: {a}").Append("cancellationToken: ct"));
+            var cancel = waiter.CancelMethod == null ? "null" : $"ct => {waiter.CancelMethod}({CancelArguments(waiter, lookup)})";
+            w.Line("/// <inheritdoc />");
+            w.Open("public " + WaitSignature(waiter, status, lookup));
+            w.Line($"return {Polling}.Waiter.WaitAsync({field}, ct => {status.MethodName}({call}), static r => {Polling}.WaiterStatus.Of({Access("r", waiter.StatusPath)}), {cancel}, options, _core.Options.TimeProvider, cancellationToken);");
+            w.Close();
+            w.Line();
+
+            if (waiter.StartMethod != null)
+            {
+                var start = Start(waiter, lookup);
+                var startArguments = string.Join(", ", ClientEmitter.Parameters(start, lookup).Select(p => $"{p.Name.TrimStart('@')}: {p.Name}").Append("cancellationToken: cancellationToken"));
+                w.Line("/// <inheritdoc />");
+                w.Open("public async " + StartSignature(waiter, start, status, lookup));
+                w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
+                w.Line($"var id = {Access("started", waiter.StartIdPath)} ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
+                w.Line($"return await WaitFor{waiter.Name}Async({Polling}.WaiterStatus.Of(id)!, waitOptions, cancellationToken).ConfigureAwait(false);");
+                w.Close();
+                w.Line();
+            }
+        }
+    }
+
+    private static OperationModel Status(WaiterModel waiter, ModelLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StatusMethod);
+
+    private static OperationModel Start(WaiterModel waiter, ModelLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StartMethod);
+
+    private static string WaitSignature(WaiterModel waiter, OperationModel status, ModelLookup lookup)
+    {
+        var required = ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired)).Select(p => p.Declaration);
+        var parameters = required.Append($"{Polling}.WaitOptions? options = null").Append("global::System.Threading.CancellationToken cancellationToken = default");
+        return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> WaitFor{waiter.Name}Async({string.Join(", ", parameters)})";
+    }
+
+    private static string StartSignature(WaiterModel waiter, OperationModel start, OperationModel status, ModelLookup lookup)
+    {
+        var parameters = ClientEmitter.Parameters(start, lookup).Select(p => p.Declaration)
+            .Append($"{Polling}.WaitOptions? waitOptions = null")
+            .Append("global::System.Threading.CancellationToken cancellationToken = default");
+        var name = start.MethodName.Substring(0, start.MethodName.Length - "Async".Length) + "AndWaitAsync";
+        return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> {name}({string.Join(", ", parameters)})";
+    }
+
+    private static string CancelArguments(WaiterModel waiter, ModelLookup lookup)
+    {
+        var cancel = lookup.Model.Operations.Single(o => o.MethodName == waiter.CancelMethod);
+        return string.Join(", ", cancel.Parameters.Where(p => p.IsRequired).Select(p => $"{p.Name.TrimStart('@')}: {p.Name}").Append("cancellationToken: ct"));
+    }
+
+    /// <summary><c>r.Response.Status</c>, with <c>?.</c> after every hop that may be null.</summary>
+    private static string Access(string root, EquatableArray<PathHop> path)
+    {
+        var text = root;
+        var previousNullable = false;
+        foreach (var hop in path)
+        {
+            text += (previousNullable ? "?." : ".") + hop.Property;
+            previousNullable = hop.IsNullable;
+        }
+        return text;
+    }
+
+    private static void WaitDocs(SourceWriter w, WaiterModel waiter, OperationModel status)
+    {
+        Text.DocTag(w, "summary", waiter.Description ?? $"Waits until {waiter.Name}.");
+        Text.DocTag(w, "remarks", $"Polls {status.MethodName} until the status is one of {string.Join(", ", waiter.Success)}"
+            + (waiter.Failure.Count > 0 ? $"; {string.Join(", ", waiter.Failure)} end the wait with a WaiterFailedException" : string.Empty)
+            + ". Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).");
+        ClientEmitter.ParamDocs(w, status, requiredOnly: true);
+        w.Line("/// <param name=\"options\">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Stops waiting.</param>");
+        w.Line("/// <returns>The last status response, whose status is a success value.</returns>");
+    }
+
+    private static void StartDocs(SourceWriter w, WaiterModel waiter, OperationModel start)
+    {
+        Text.DocTag(w, "summary", $"Calls {start.MethodName} once, then waits until {waiter.Name}. The start is never repeated by the wait.");
+        ClientEmitter.ParamDocs(w, start, requiredOnly: false);
+        w.Line("/// <param name=\"waitOptions\">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call or the wait.</param>");
+    }
+
+    private static string List(EquatableArray<string> values) => "new string[] { " + string.Join(", ", values.Select(Text.Literal)) + " }";
+
+    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
+using Newtonsoft.Json.Linq;
+using NSwag;
+
+namespace ClientGen.Generator.OpenApi;
+
+/// <summary>
+/// Reads <c>x-clientgen-waiters</c> from status operations and resolves their paths against the
+/// generated types. A declaration that does not fit the spec is dropped with a CG1004 warning.
+/// </summary>
+internal static class WaiterMapper
+{
+    public const string Extension = "x-clientgen-waiters";
+
+    public static List<WaiterModel> Map(OpenApiDocument document, IReadOnlyList<OperationModel> operations, IReadOnlyList<TypeModel> types, DiagnosticSink sink)
+    {
+        var waiters = new List<WaiterModel>();
+        var byId = operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
+        var typesByName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var names = new NameScope();
+        foreach (var path in document.Paths)
+        {
+            foreach (var entry in path.Value)
+            {
+                var operation = entry.Value;
+                if (operation.ExtensionData == null || !operation.ExtensionData.TryGetValue(Extension, out var raw) || raw == null) continue;
+                var pointer = "/paths/" + SchemaMapper.Escape(path.Key) + "/" + entry.Key + "/" + Extension;
+                if (JToken.FromObject(raw) is not JObject declarations)
+                {
+                    sink.Warn(DiagnosticDescriptors.InvalidWaiter, pointer, Extension, "it must be an object of named waiters");
+                    continue;
+                }
+                var status = operations.FirstOrDefault(o => o.OperationId == (operation.OperationId ?? string.Empty) || (o.Path == path.Key && o.HttpMethod == entry.Key.ToUpperInvariant()));
+                if (status == null) continue;
+                foreach (var declaration in declarations.Properties())
+                {
+                    var waiter = MapOne(declaration, status, byId, typesByName, out var problem);
+                    if (waiter == null)
+                    {
+                        sink.Warn(DiagnosticDescriptors.InvalidWaiter, pointer + "/" + SchemaMapper.Escape(declaration.Name), declaration.Name, problem!);
+                        continue;
+                    }
+                    waiters.Add(waiter with { Name = names.Claim(waiter.Name) });
+                }
+            }
+        }
+        return waiters;
+    }
+
+    private static WaiterModel? MapOne(JProperty declaration, OperationModel status, Dictionary<string, OperationModel> byId, Dictionary<string, TypeModel> types, out string? problem)
+    {
+        problem = null;
+        if (declaration.Value is not JObject body)
+        {
+            problem = "its declaration must be an object";
+            return null;
+        }
+        if (status.Success.Kind != ResponseKind.Json || status.Success.Type == null)
+        {
+            problem = $"the status operation '{status.OperationId}' has no JSON response to read a status from";
+            return null;
+        }
+        var statusPath = Resolve(status.Success.Type, Text(body, "statusPath"), types, out problem);
+        if (statusPath == null) return null;
+        var success = Strings(body, "success");
+        if (success.Count == 0)
+        {
+            problem = "it lists no success values";
+            return null;
+        }
+
+        string? cancelMethod = null;
+        if (Text(body, "cancelOperation") is { } cancelId)
+        {
+            if (!byId.TryGetValue(cancelId, out var cancel))
+            {
+                problem = $"the cancel operation '{cancelId}' does not exist";
+                return null;
+            }
+            var statusParameters = status.Parameters.Where(p => p.IsRequired).Select(p => p.Name).ToList();
+            if (!cancel.Parameters.Where(p => p.IsRequired).All(p => statusParameters.Contains(p.Name)) || cancel.Body is { IsRequired: true })
+            {
+                problem = $"the cancel operation '{cancelId}' needs arguments the status operation does not have";
+                return null;
+            }
+            cancelMethod = cancel.MethodName;
+        }
+
+        string? startMethod = null;
+        var startIdPath = new List<PathHop>();
+        if (Text(body, "startOperation") is { } startId)
+        {
+            if (!byId.TryGetValue(startId, out var start) || start.Success.Kind != ResponseKind.Json || start.Success.Type == null)
+            {
+                problem = $"the start operation '{startId}' does not exist or has no JSON response";
+                return null;
+            }
+            if (status.Parameters.Count(p => p.IsRequired) != 1 || status.Parameters.First(p => p.IsRequired).Type.Kind != TypeRefKind.String)
+            {
+                problem = "a start operation needs a status operation with exactly one required string parameter (the id)";
+                return null;
+            }
+            var idPath = Resolve(start.Success.Type, Text(body, "startIdPath"), types, out problem);
+            if (idPath == null) return null;
+            startMethod = start.MethodName;
+            startIdPath = idPath;
+        }
+
+        return new WaiterModel(
+            Identifier.Pascal(declaration.Name, "Completed"),
+            Text(body, "description"),
+            status.MethodName,
+            statusPath.ToEquatableArray(),
+            success.ToEquatableArray(),
+            Strings(body, "failure").ToEquatableArray(),
+            Strings(body, "pending").ToEquatableArray(),
+            Seconds(body, "minDelay", 2),
+            Seconds(body, "maxDelay", 120),
+            Seconds(body, "timeout", 1800),
+            cancelMethod,
+            startMethod,
+            startIdPath.ToEquatableArray());
+    }
+
+    /// <summary>Follows a dotted JSON path (<c>response.status</c>) through generated record properties.</summary>
+    private static List<PathHop>? Resolve(TypeRef root, string? path, Dictionary<string, TypeModel> types, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            problem = "it has no path to the value (statusPath / startIdPath)";
+            return null;
+        }
+        var hops = new List<PathHop>();
+        var current = root;
+        foreach (var segment in path!.Split('.'))
+        {
+            if (current.Kind != TypeRefKind.Named || !types.TryGetValue(current.Name!, out var type) || type.Kind != TypeModelKind.Object)
+            {
+                problem = $"'{path}' goes through a value that is not an object at '{segment}'";
+                return null;
+            }
+            var property = type.AllProperties.FirstOrDefault(p => p.JsonName == segment);
+            if (property == null)
+            {
+                problem = $"'{type.Name}' has no property '{segment}' (path '{path}')";
+                return null;
+            }
+            hops.Add(new PathHop(property.Name, property.Type.IsNullable));
+            current = property.Type;
+        }
+        return hops;
+    }
+
+    private static string? Text(JObject body, string name) => body[name]?.Type == JTokenType.String ? body[name]!.Value<string>() : null;
+
+    private static List<string> Strings(JObject body, string name) =>
+        body[name] is JArray array ? array.Select(v => Convert.ToString(((JValue)v).Value, CultureInfo.InvariantCulture) ?? string.Empty).ToList() : new List<string>();
+
+    private static double Seconds(JObject body, string name, double fallback) =>
+        body[name] is JValue { Value: not null } value && double.TryParse(Convert.ToString(value.Value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : fallback;
+}
