@@ -217,4 +217,34 @@ public sealed class DiagnosticsTests
         Assert.Empty(run.CompileProblems());
         Assert.Contains(run.Sources.Values, s => s.Contains("global::System.Net.Http.HttpContent? body = null"));
     }
+
+    [Fact]
+    public void A_waiter_whose_status_path_does_not_exist_is_CG1004_and_the_client_still_generates()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Jobs, version: "1" }
+            paths:
+              /jobs/{id}:
+                get:
+                  operationId: getJob
+                  x-clientgen-waiters:
+                    JobDone:
+                      statusPath: job.state
+                      success: [done]
+                  parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+                  responses:
+                    '200':
+                      description: ok
+                      content: { application/json: { schema: { type: object, properties: { status: { type: string } } } } }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/jobs.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG1004");
+        Assert.Contains("JobDone", diagnostic.GetMessage());
+        Assert.Contains("job", diagnostic.GetMessage());
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(run.CompileProblems());
+        Assert.DoesNotContain(run.Sources.Values, s => s.Contains("WaitForJobDoneAsync"));
+    }
 }
