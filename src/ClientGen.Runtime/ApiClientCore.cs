@@ -1,8 +1,11 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClientGen.Runtime;
 
@@ -14,12 +17,14 @@ namespace ClientGen.Runtime;
 public class ApiClientCore
 {
     private readonly HttpClient _httpClient;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a core sending through <paramref name="httpClient"/> to the address <paramref name="options"/> names.</summary>
     public ApiClientCore(HttpClient httpClient, ApiClientOptions options)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = (ILogger?)options.LoggerFactory?.CreateLogger<ApiClientCore>() ?? NullLogger.Instance;
     }
 
     /// <summary>Where requests go.</summary>
@@ -33,9 +38,30 @@ public class ApiClientCore
     public virtual async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = request.CreateMessage(ResolveUri(request));
-        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse(request.Operation, response);
+        using var activity = ApiDiagnostics.Source.StartActivity(request.Operation.OperationId, ActivityKind.Client);
+        var uri = ResolveUri(request);
+        activity?.SetTag("http.request.method", request.Operation.Method);
+        activity?.SetTag("url.template", request.Operation.PathTemplate);
+        activity?.SetTag("server.address", uri.IsAbsoluteUri ? uri.Host : null);
+        using var message = request.CreateMessage(uri);
+        var started = Options.TimeProvider.GetTimestamp();
+        try
+        {
+            var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            activity?.SetTag("http.response.status_code", status);
+            if (status >= 400) activity?.SetStatus(ActivityStatusCode.Error);
+            // Only the operation, status and timing are logged: never headers, bodies or query strings (they may carry secrets).
+            _logger.LogDebug("{Operation} {Method} {Template} answered {Status} in {Elapsed} ms",
+                request.Operation.OperationId, request.Operation.Method, request.Operation.PathTemplate, status, (long)Options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+            return new ApiResponse(request.Operation, response, request.IdempotencyKey);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            _logger.LogWarning("{Operation} {Method} {Template} failed: {Error}", request.Operation.OperationId, request.Operation.Method, request.Operation.PathTemplate, ex.Message);
+            throw;
+        }
     }
 
     /// <summary>

@@ -62,3 +62,28 @@ public sealed class ApiResponseFormatException : ApiException
     {
     }
 }
+
+/// <summary>
+/// The server's idempotency layer refused a keyed request: <see cref="IsInProgress"/> (409) when the first
+/// request with this key is still being processed — retry later with the same key; otherwise (422) the key
+/// was already used for a request with a different body — a programming error, never retried.
+/// </summary>
+public sealed class IdempotencyException : ApiException
+{
+    /// <summary>Creates the exception.</summary>
+    public IdempotencyException(string operationId, int statusCode, string responseBody, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string idempotencyKey)
+        : base(operationId, statusCode, responseBody, headers,
+            statusCode == 409
+                ? $"'{operationId}': a request with Idempotency-Key {idempotencyKey} is still in progress (HTTP 409); retry later with the same key."
+                : $"'{operationId}': Idempotency-Key {idempotencyKey} was already used for a different request (HTTP {statusCode}).",
+            null)
+    {
+        IdempotencyKey = idempotencyKey;
+    }
+
+    /// <summary>The key the request carried.</summary>
+    public string IdempotencyKey { get; }
+
+    /// <summary>True for 409: the original request is still being processed.</summary>
+    public bool IsInProgress => StatusCode == 409;
+}

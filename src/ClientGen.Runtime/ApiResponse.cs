@@ -16,12 +16,16 @@ public sealed class ApiResponse : IDisposable
     private HttpResponseMessage? _message;
 
     /// <summary>Wraps a response to a call of <paramref name="operation"/>.</summary>
-    public ApiResponse(ApiOperation operation, HttpResponseMessage message)
+    public ApiResponse(ApiOperation operation, HttpResponseMessage message, string? idempotencyKey = null)
     {
         Operation = operation;
         _message = message;
         StatusCode = (int)message.StatusCode;
+        IdempotencyKey = idempotencyKey;
     }
+
+    /// <summary>The idempotency key the request carried, if the operation declares one.</summary>
+    public string? IdempotencyKey { get; }
 
     /// <summary>The operation that was called.</summary>
     public ApiOperation Operation { get; }
@@ -65,6 +69,7 @@ public sealed class ApiResponse : IDisposable
     public async Task<ApiException> CreateExceptionAsync(CancellationToken cancellationToken = default)
     {
         var body = await ReadBodyForErrorAsync(cancellationToken).ConfigureAwait(false);
+        if (IdempotencyKey is not null && StatusCode is 409 or 422) return new IdempotencyException(Operation.OperationId, StatusCode, Snippet(body), Headers(), IdempotencyKey);
         return new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers());
     }
 
@@ -72,6 +77,11 @@ public sealed class ApiResponse : IDisposable
     public async Task<ApiException> CreateExceptionAsync<TError>(JsonReadFunc<TError> read, CancellationToken cancellationToken = default)
     {
         var body = await ReadBodyForErrorAsync(cancellationToken).ConfigureAwait(false);
+        if (IdempotencyKey is not null && StatusCode is 409 or 422)
+        {
+            // Zuora's (and Stripe's) idempotency layer: 409 = the first request is still in progress, 422 = the key was used for a different request.
+            return new IdempotencyException(Operation.OperationId, StatusCode, Snippet(body), Headers(), IdempotencyKey);
+        }
         try
         {
             var error = JsonRuntime.Deserialize(body, read);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ClientGen.Runtime.Auth;
 using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Zuora;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -81,5 +82,77 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
 
         Assert.All(_server.Seen, r => Assert.False(r.Headers.ContainsKey("Authorization")));
         Assert.Equal(1, _server.Count("/oauth/token"));
+    }
+
+    [Fact]
+    public async Task Gzip_responses_are_decompressed_transparently()
+    {
+        _server.On("/reporting/api/rest/v1/reportruns/run-gz", async (context, request, _) =>
+        {
+            Assert.Contains("gzip", request.Headers["Accept-Encoding"]);
+            var json = System.Text.Encoding.UTF8.GetBytes("""{"success":true,"response":{"id":"run-gz","status":"COMPLETED","reportDefinition":"xxxxxxxxxxxxxxxxxxxx"}}""");
+            using var buffer = new System.IO.MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(json);
+            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(buffer.ToArray());
+        });
+
+        var run = await Client().GetReportRunAsync("run-gz");
+
+        Assert.Equal("run-gz", run.Response.Id);
+    }
+
+    [Fact]
+    public async Task Calls_are_traced_and_logged_without_secrets()
+    {
+        var activities = new ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ApiDiagnostics.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activities.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var logs = new ListLoggerProvider();
+        var client = new ZuoraReportingClient(new ZuoraReportingClientOptions
+        {
+            BaseAddress = new Uri(_server.BaseUri, "/reporting/api/rest/v1"),
+            ClientCredentials = new ClientCredentialsOptions { ClientId = "id", ClientSecret = "top-secret-value" },
+            TokenCache = new TokenCache(),
+            LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace)),
+        });
+
+        await client.GetReportRunAsync("run-1");
+
+        var activity = Assert.Single(activities, a => a.OperationName == "getReportRun");
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+        Assert.NotEmpty(logs.Lines);
+        Assert.All(logs.Lines, line =>
+        {
+            Assert.DoesNotContain("top-secret-value", line);
+            Assert.DoesNotContain("tok-1", line);
+        });
+    }
+
+    private sealed class ListLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(Lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue(formatter(state, exception));
+        }
     }
 }

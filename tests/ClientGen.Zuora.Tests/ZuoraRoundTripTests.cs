@@ -239,15 +239,19 @@ public sealed class ZuoraRoundTripTests : IAsyncLifetime
         Assert.Equal("P1", error.Error.ProcessId);
     }
 
-    [Fact]
-    public async Task Idempotency_conflicts_are_typed_errors()
+    [Theory]
+    [InlineData(409, true)]
+    [InlineData(422, false)]
+    public async Task Idempotency_conflicts_are_typed_errors_carrying_the_key(int status, bool inProgress)
     {
-        _server.Responder = r => CannedResponse.Json("""{"success":false,"message":"request mismatch"}""", 422);
+        _server.Responder = _ => CannedResponse.Json("""{"success":false,"message":"idempotency"}""", status);
 
-        var error = await Assert.ThrowsAsync<ApiException<ErrorResponse>>(() => _client.RunReportAsync("R", ViewType.Detail, Array.Empty<FilterGroup>(), idempotencyKey: "k"));
+        var error = await Assert.ThrowsAsync<IdempotencyException>(() => _client.RunReportAsync("R", ViewType.Detail, Array.Empty<FilterGroup>(), idempotencyKey: "k-9"));
 
-        Assert.Equal(422, error.StatusCode);
-        Assert.Equal("request mismatch", error.Error.Message);
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal("k-9", error.IdempotencyKey);
+        Assert.Equal(inProgress, error.IsInProgress);
+        Assert.Contains("k-9", error.Message);
     }
 
     [Theory]
