@@ -20,6 +20,7 @@ public static class Emitter
             File(model, "I" + model.ClientName, w => ClientEmitter.EmitInterface(w, lookup)),
             File(model, model.ClientName + "Options", w => EnvironmentEmitter.EmitOptions(w, lookup)),
             File(model, model.ClientName + "Environments", w => EnvironmentEmitter.EmitEnvironments(w, lookup)),
+            File(model, model.ClientName + "ServiceCollectionExtensions", w => EnvironmentEmitter.EmitServiceRegistration(w, lookup)),
         };
         foreach (var type in model.Types)
         {

@@ -43,6 +43,9 @@ public class ApiClientOptions
     /// <summary>Where the runtime logs (never secrets).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>The environments the spec documents; set by the generated options class, used to bind "Environment" by name.</summary>
+    public IReadOnlyList<ApiEnvironment> KnownEnvironments { get; set; } = Array.Empty<ApiEnvironment>();
+
     /// <summary>The security schemes the spec declares; set by the generated options class.</summary>
     public IReadOnlyList<ApiSecurityScheme> SecuritySchemes { get; set; } = Array.Empty<ApiSecurityScheme>();
 

@@ -44,7 +44,9 @@ public static class ApiPipeline
     };
 
     /// <summary>The authentication handler the options call for, or null when they configure none.</summary>
-    public static AuthenticationHandler? CreateAuthenticationHandler(ApiClientOptions options)
+    /// <param name="options">The client options.</param>
+    /// <param name="tokenClient">The HTTP client for token requests; a new one when null.</param>
+    public static AuthenticationHandler? CreateAuthenticationHandler(ApiClientOptions options, HttpClient? tokenClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.AuthenticationProvider is { } authentication) return new AuthenticationHandler(authentication);
@@ -63,7 +65,7 @@ public static class ApiPipeline
                 RefreshSkew = credentials.RefreshSkew,
                 DefaultLifetime = credentials.DefaultLifetime,
             };
-            var tokenClient = new HttpClient(CreateTransport(), disposeHandler: true);
+            tokenClient ??= new HttpClient(CreateTransport(), disposeHandler: true);
             return new AuthenticationHandler(new ClientCredentialsTokenProvider(effective, tokenClient, options.TokenCache, options.TimeProvider));
         }
         if (options.BearerToken is { } bearer) return new AuthenticationHandler(new StaticAccessTokenProvider(bearer));

@@ -84,7 +84,10 @@ internal sealed class GeneratorHarness
         // The shared framework the tests run on, plus the runtime library generated code calls.
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var framework = tpa.Where(p => p.Contains("Microsoft.NETCore.App", StringComparison.Ordinal));
+        // Generated DI registration uses Microsoft.Extensions.* (the runtime's dependencies, as a consumer would get them).
+        var extensions = Directory.EnumerateFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll");
         return framework
+            .Concat(extensions)
             .Append(typeof(ClientGen.Runtime.ApiClientCore).Assembly.Location)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();

@@ -12,6 +12,7 @@ public sealed partial class ZuoraReportingClientOptions : global::ClientGen.Runt
     public ZuoraReportingClientOptions()
     {
         Environment = ZuoraReportingClientEnvironments.ProductionUsCloudDataCenter2;
+        KnownEnvironments = ZuoraReportingClientEnvironments.All;
         SecuritySchemes = new global::ClientGen.Runtime.ApiSecurityScheme[] { new("oauth2", global::ClientGen.Runtime.ApiSecuritySchemeKind.OAuth2ClientCredentials) { TokenUrl = new global::System.Uri("https://rest.zuora.com/oauth/token", global::System.UriKind.RelativeOrAbsolute), TokenUrlFollowsApiHost = true } };
     }
 }
