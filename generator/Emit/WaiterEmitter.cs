@@ -17,6 +17,23 @@ internal static class WaiterEmitter
             WaitDocs(w, waiter, status);
             w.Line($"{WaitSignature(waiter, status, lookup)};");
             w.Line();
+            if (IsResumable(status))
+            {
+                w.Line($$"""
+                    /// <summary>A handle to <c>{{waiter.Name}}</c> for work <paramref name="id"/>, to persist and resume from another process.</summary>
+                    /// <param name="id">The work's id.</param>
+                    /// <param name="entity">The tenant entity the work belongs to, if any.</param>
+                    {{Polling}}.OperationHandle Create{{waiter.Name}}Handle(string id, string? entity = null);
+
+                    /// <summary>Resumes waiting on work started elsewhere, without starting it again.</summary>
+                    /// <param name="handle">A handle from <c>Create{{waiter.Name}}Handle</c> or <see cref="{{Polling}}.WaitOptions.Started"/>.</param>
+                    /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+                    /// <param name="cancellationToken">Stops waiting.</param>
+                    /// <exception cref="global::System.InvalidOperationException">The handle belongs to another API, waiter or address.</exception>
+                    global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{Polling}}.OperationHandle handle, {{Polling}}.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+                    """);
+                w.Line();
+            }
             if (waiter.StartMethod != null)
             {
                 var start = Start(waiter, lookup);
@@ -39,6 +56,7 @@ internal static class WaiterEmitter
             w.Line();
 
             var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => p.Name).ToList();
+            if (waiter.EntityParameter != null) arguments.Add(waiter.EntityParameter);
             var call = string.Join(", ", arguments.Select(a => $"{a.TrimStart('@')}: {a}").Append("cancellationToken: ct"));
             var cancel = waiter.CancelMethod == null ? "null" : $"ct => {waiter.CancelMethod}({CancelArguments(waiter, lookup)})";
             w.Line("/// <inheritdoc />");
@@ -47,6 +65,25 @@ internal static class WaiterEmitter
             w.Close();
             w.Line();
 
+            if (IsResumable(status))
+            {
+                var entityArgument = waiter.EntityParameter != null ? $", {waiter.EntityParameter}: handle.Entity" : string.Empty;
+                w.Line($$"""
+                    /// <inheritdoc />
+                    public {{Polling}}.OperationHandle Create{{waiter.Name}}Handle(string id, string? entity = null)
+                        => new({{Text.Literal(lookup.Model.ClientName)}}, {{Text.Literal(waiter.Name)}}, id ?? throw new global::System.ArgumentNullException(nameof(id)), _core.Options.EffectiveBaseAddress, entity);
+
+                    /// <inheritdoc />
+                    public global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{Polling}}.OperationHandle handle, {{Polling}}.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+                    {
+                        global::System.ArgumentNullException.ThrowIfNull(handle);
+                        handle.EnsureFor({{Text.Literal(lookup.Model.ClientName)}}, {{Text.Literal(waiter.Name)}}, _core.Options.EffectiveBaseAddress);
+                        return WaitFor{{waiter.Name}}Async(handle.Id{{entityArgument}}, options: options, cancellationToken: cancellationToken);
+                    }
+                    """);
+                w.Line();
+            }
+
             if (waiter.StartMethod != null)
             {
                 var start = Start(waiter, lookup);
@@ -54,13 +91,23 @@ internal static class WaiterEmitter
                 w.Line("/// <inheritdoc />");
                 w.Open("public async " + StartSignature(waiter, start, status, lookup));
                 w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
-                w.Line($"var id = {Access("started", waiter.StartIdPath)} ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
-                w.Line($"return await WaitFor{waiter.Name}Async({Polling}.WaiterStatus.Of(id)!, waitOptions, cancellationToken).ConfigureAwait(false);");
+                w.Line($"var id = {Polling}.WaiterStatus.Of({Access("started", waiter.StartIdPath)}) ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
+                var entity = EntityArgument(waiter, start);
+                w.Line($"waitOptions?.Started?.Invoke(Create{waiter.Name}Handle(id{(entity == "null" ? string.Empty : ", " + entity)}));");
+                w.Line($"return await WaitFor{waiter.Name}Async(id{(waiter.EntityParameter != null ? ", " + entity : string.Empty)}, waitOptions, cancellationToken).ConfigureAwait(false);");
                 w.Close();
                 w.Line();
             }
         }
     }
+
+    /// <summary>A wait can be resumed from a handle when the status operation is addressed by one string id.</summary>
+    private static bool IsResumable(OperationModel status) =>
+        status.Parameters.Count(p => p.IsRequired) == 1 && status.Parameters.First(p => p.IsRequired).Type.Kind == TypeRefKind.String;
+
+    /// <summary>The start operation's argument for the entity header, when it has the same parameter as the status operation.</summary>
+    private static string EntityArgument(WaiterModel waiter, OperationModel start) =>
+        waiter.EntityParameter != null && start.Parameters.Any(p => p.Name == waiter.EntityParameter) ? waiter.EntityParameter : "null";
 
     private static OperationModel Status(WaiterModel waiter, ModelLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StatusMethod);
 
@@ -69,6 +116,7 @@ internal static class WaiterEmitter
     private static string WaitSignature(WaiterModel waiter, OperationModel status, ModelLookup lookup)
     {
         var required = ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired)).Select(p => p.Declaration);
+        if (waiter.EntityParameter != null) required = required.Append($"string? {waiter.EntityParameter} = null");
         var parameters = required.Append($"{Polling}.WaitOptions? options = null").Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> WaitFor{waiter.Name}Async({string.Join(", ", parameters)})";
     }
@@ -85,7 +133,8 @@ internal static class WaiterEmitter
     private static string CancelArguments(WaiterModel waiter, ModelLookup lookup)
     {
         var cancel = lookup.Model.Operations.Single(o => o.MethodName == waiter.CancelMethod);
-        return string.Join(", ", cancel.Parameters.Where(p => p.IsRequired).Select(p => $"{p.Name.TrimStart('@')}: {p.Name}").Append("cancellationToken: ct"));
+        var names = cancel.Parameters.Where(p => p.IsRequired || p.Name == waiter.EntityParameter).Select(p => p.Name);
+        return string.Join(", ", names.Select(n => $"{n.TrimStart('@')}: {n}").Append("cancellationToken: ct"));
     }
 
     /// <summary><c>r.Response.Status</c>, with <c>?.</c> after every hop that may be null.</summary>
@@ -108,6 +157,7 @@ internal static class WaiterEmitter
             + (waiter.Failure.Count > 0 ? $"; {string.Join(", ", waiter.Failure)} end the wait with a WaiterFailedException" : string.Empty)
             + ". Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).");
         ClientEmitter.ParamDocs(w, status, requiredOnly: true);
+        if (waiter.EntityParameter != null) w.Line($"/// <param name=\"{waiter.EntityParameter.TrimStart('@')}\">The tenant entity, sent on every poll (and on the cancel).</param>");
         w.Line("/// <param name=\"options\">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>");
         w.Line("/// <param name=\"cancellationToken\">Stops waiting.</param>");
         w.Line("/// <returns>The last status response, whose status is a success value.</returns>");

@@ -18,7 +18,8 @@ public sealed record WaiterModel(
     double TimeoutSeconds,
     string? CancelMethod,
     string? StartMethod,
-    EquatableArray<PathHop> StartIdPath);
+    EquatableArray<PathHop> StartIdPath,
+    string? EntityParameter);
 
 /// <summary>One step of a property path: the C# property and whether it may be null.</summary>
 public sealed record PathHop(string Property, bool IsNullable);

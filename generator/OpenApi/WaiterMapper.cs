@@ -111,6 +111,19 @@ internal static class WaiterMapper
             startIdPath = idPath;
         }
 
+        // The tenant entity header (Zuora-Entity-Ids), carried by resume handles and passed to every poll.
+        string? entityParameter = null;
+        if (Text(body, "entityHeader") is { } entityHeader)
+        {
+            var parameter = status.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Header && string.Equals(p.WireName, entityHeader, StringComparison.OrdinalIgnoreCase) && p.Type.Kind == TypeRefKind.String);
+            if (parameter == null)
+            {
+                problem = $"the status operation has no string header parameter '{entityHeader}'";
+                return null;
+            }
+            entityParameter = parameter.Name;
+        }
+
         return new WaiterModel(
             Identifier.Pascal(declaration.Name, "Completed"),
             Text(body, "description"),
@@ -124,7 +137,8 @@ internal static class WaiterMapper
             Seconds(body, "timeout", 1800),
             cancelMethod,
             startMethod,
-            startIdPath.ToEquatableArray());
+            startIdPath.ToEquatableArray(),
+            entityParameter);
     }
 
     /// <summary>Follows a dotted JSON path (<c>response.status</c>) through generated record properties.</summary>

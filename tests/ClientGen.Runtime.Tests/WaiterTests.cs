@@ -93,7 +93,7 @@ public sealed class WaiterTests : IAsyncLifetime
     {
         _server.On(RunPath, (context, _, n) => Status(context, n < 3 ? "QUERYDATA" : status));
 
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => FakeClock.RunAsync(_time, () => Client().WaitForReportRunCompletedAsync("run-1", Options())));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => FakeClock.RunAsync(_time, () => Client().WaitForReportRunCompletedAsync("run-1", options: Options())));
 
         Assert.Equal(status, error.Status);
         Assert.Equal("ReportRunCompleted", error.Waiter);
@@ -108,7 +108,7 @@ public sealed class WaiterTests : IAsyncLifetime
         var start = _time.GetUtcNow();
 
         var error = await Assert.ThrowsAsync<WaiterTimeoutException>(() => FakeClock.RunAsync(_time, () =>
-            Client().WaitForReportRunCompletedAsync("run-1", Options(o => o.Timeout = TimeSpan.FromSeconds(60)))));
+            Client().WaitForReportRunCompletedAsync("run-1", options: Options(o => o.Timeout = TimeSpan.FromSeconds(60)))));
 
         // Polls at 0, 2, 6, 14, 30 and — the next 30 s delay would leave less than the 2 s minimum — at exactly 60.
         Assert.Equal(6, _server.Count(RunPath));
@@ -123,7 +123,7 @@ public sealed class WaiterTests : IAsyncLifetime
     public async Task An_unknown_status_follows_the_documented_behaviour(UnknownStatusBehavior behavior)
     {
         _server.On(RunPath, (context, _, n) => Status(context, n == 1 ? "ARCHIVING" : "COMPLETED"));
-        var wait = () => FakeClock.RunAsync(_time, () => Client().WaitForReportRunCompletedAsync("run-1", Options(o => o.UnknownStatus = behavior)));
+        var wait = () => FakeClock.RunAsync(_time, () => Client().WaitForReportRunCompletedAsync("run-1", options: Options(o => o.UnknownStatus = behavior)));
 
         if (behavior == UnknownStatusBehavior.KeepPolling)
         {
@@ -148,12 +148,47 @@ public sealed class WaiterTests : IAsyncLifetime
             : Status(context, "QUERYDATA"));
         using var cts = new CancellationTokenSource();
 
-        var wait = Client().WaitForReportRunCompletedAsync("run-1", Options(o => o.CancelOnVendorWhenCancelled = cancelOnVendor), cts.Token);
+        var wait = Client().WaitForReportRunCompletedAsync("run-1", options: Options(o => o.CancelOnVendorWhenCancelled = cancelOnVendor), cancellationToken: cts.Token);
         while (_server.Count(RunPath) == 0) await Task.Delay(5);
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
         Assert.Equal(deletes, _server.Seen.Count(r => r.Method == "DELETE" && r.Path == RunPath));
+    }
+
+    [Fact]
+    public async Task Another_process_resumes_the_wait_from_a_serialized_handle_without_starting_a_new_run()
+    {
+        _server.On(RunPath, (context, _, n) => Status(context, n < 4 ? "QUERYDATA" : "COMPLETED"));
+        string? saved = null;
+        using var crash = new CancellationTokenSource();
+
+        // Process A starts the run, persists the handle, and dies while waiting.
+        var first = Client().RunReportAndWaitAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>(), zuoraEntityIds: "entity-7",
+            waitOptions: Options(o => o.Started = handle => { saved = handle.ToJson(); crash.Cancel(); }), cancellationToken: crash.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        // Process B, with only the saved text.
+        var handle = OperationHandle.Parse(saved!);
+        var result = await FakeClock.RunAsync(_time, () => Client().ResumeReportRunCompletedAsync(handle, Options()));
+
+        Assert.Equal(ReportRunStatus.Completed, result.Response.Status);
+        Assert.Equal(1, _runsStarted);
+        Assert.Equal("run-1", handle.Id);
+        Assert.Equal("entity-7", handle.Entity);
+        Assert.All(_server.Seen.Where(r => r.Path == RunPath), r => Assert.Equal("entity-7", r.Headers["Zuora-Entity-Ids"]));
+    }
+
+    [Fact]
+    public async Task A_handle_for_another_tenant_address_is_refused()
+    {
+        var handle = new OperationHandle("ZuoraReportingClient", "ReportRunCompleted", "run-1", new Uri("https://rest.eu.zuora.com/reporting/api/rest/v1"), null);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Client().ResumeReportRunCompletedAsync(handle));
+
+        Assert.Contains("wrong tenant", error.Message);
+        Assert.Empty(_server.Seen);
+        Assert.Throws<FormatException>(() => OperationHandle.Parse("{\"api\":\"x\"}"));
     }
 
     [Fact]

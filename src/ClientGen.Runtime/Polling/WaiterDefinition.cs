@@ -50,6 +50,9 @@ public sealed class WaitOptions
 
     /// <summary>A source of uniform values in [0, 1) for delay jitter (inject a fixed one in tests).</summary>
     public Func<double>? Random { get; set; }
+
+    /// <summary>Called by a start-and-wait method once the work has started, with a handle to persist so another process can resume the wait.</summary>
+    public Action<OperationHandle>? Started { get; set; }
 }
 
 /// <summary>One observation during a wait.</summary>

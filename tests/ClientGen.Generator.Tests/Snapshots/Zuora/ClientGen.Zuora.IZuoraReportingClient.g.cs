@@ -185,10 +185,23 @@ public partial interface IZuoraReportingClient
     /// <summary>Waits until the report run has finished, successfully or not.</summary>
     /// <remarks>Polls GetReportRunAsync until the status is one of COMPLETED; CANCELLED, INVALID, ERROR end the wait with a WaiterFailedException. Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).</remarks>
     /// <param name="reportRunId">The ID of the report run. You can get the ID from the JSON response to Run a Report.</param>
+    /// <param name="zuoraEntityIds">The tenant entity, sent on every poll (and on the cancel).</param>
     /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The last status response, whose status is a success value.</returns>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, string? zuoraEntityIds = null, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A handle to <c>ReportRunCompleted</c> for work <paramref name="id"/>, to persist and resume from another process.</summary>
+    /// <param name="id">The work's id.</param>
+    /// <param name="entity">The tenant entity the work belongs to, if any.</param>
+    global::ClientGen.Runtime.Polling.OperationHandle CreateReportRunCompletedHandle(string id, string? entity = null);
+
+    /// <summary>Resumes waiting on work started elsewhere, without starting it again.</summary>
+    /// <param name="handle">A handle from <c>CreateReportRunCompletedHandle</c> or <see cref="global::ClientGen.Runtime.Polling.WaitOptions.Started"/>.</param>
+    /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="global::System.InvalidOperationException">The handle belongs to another API, waiter or address.</exception>
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> ResumeReportRunCompletedAsync(global::ClientGen.Runtime.Polling.OperationHandle handle, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls RunReportAsync once, then waits until ReportRunCompleted. The start is never repeated by the wait.</summary>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>

@@ -228,17 +228,30 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     { MinDelay = global::System.TimeSpan.FromSeconds(2), MaxDelay = global::System.TimeSpan.FromSeconds(30), DefaultTimeout = global::System.TimeSpan.FromSeconds(1800) };
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, string? zuoraEntityIds = null, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, ct => GetReportRunAsync(reportRunId: reportRunId, cancellationToken: ct), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Response.Status), ct => CancelReportRunAsync(reportRunId: reportRunId, cancellationToken: ct), options, _core.Options.TimeProvider, cancellationToken);
+        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, ct => GetReportRunAsync(reportRunId: reportRunId, zuoraEntityIds: zuoraEntityIds, cancellationToken: ct), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Response.Status), ct => CancelReportRunAsync(reportRunId: reportRunId, zuoraEntityIds: zuoraEntityIds, cancellationToken: ct), options, _core.Options.TimeProvider, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::ClientGen.Runtime.Polling.OperationHandle CreateReportRunCompletedHandle(string id, string? entity = null)
+        => new("ZuoraReportingClient", "ReportRunCompleted", id ?? throw new global::System.ArgumentNullException(nameof(id)), _core.Options.EffectiveBaseAddress, entity);
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> ResumeReportRunCompletedAsync(global::ClientGen.Runtime.Polling.OperationHandle handle, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(handle);
+        handle.EnsureFor("ZuoraReportingClient", "ReportRunCompleted", _core.Options.EffectiveBaseAddress);
+        return WaitForReportRunCompletedAsync(handle.Id, zuoraEntityIds: handle.Entity, options: options, cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var started = await RunReportAsync(reportId: reportId, viewType: viewType, body: body, idempotencyKey: idempotencyKey, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var id = started.Response.ReportRunId ?? throw new global::System.InvalidOperationException("runReport returned no id to wait on.");
-        return await WaitForReportRunCompletedAsync(global::ClientGen.Runtime.Polling.WaiterStatus.Of(id)!, waitOptions, cancellationToken).ConfigureAwait(false);
+        var id = global::ClientGen.Runtime.Polling.WaiterStatus.Of(started.Response.ReportRunId) ?? throw new global::System.InvalidOperationException("runReport returned no id to wait on.");
+        waitOptions?.Started?.Invoke(CreateReportRunCompletedHandle(id, zuoraEntityIds));
+        return await WaitForReportRunCompletedAsync(id, zuoraEntityIds, waitOptions, cancellationToken).ConfigureAwait(false);
     }
 
 }
