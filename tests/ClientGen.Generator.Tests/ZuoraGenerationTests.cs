@@ -34,7 +34,7 @@ public sealed class ZuoraGenerationTests
             "RunReportAsync", "GetReportRunAsync", "CancelReportRunAsync", "GetReportDataAsync", "ExportReportRunAsync",
             "GetLastCompletedReportRunAsync", "ListReportRunsAsync", "CreateTokenAsync",
         };
-        var waiters = new[] { "WaitForReportRunCompletedAsync", "RunReportAndWaitAsync" };
+        var waiters = new[] { "WaitForReportRunCompletedAsync", "RunReportAndWaitAsync", "CreateReportRunCompletedHandle", "ResumeReportRunCompletedAsync" };
         Assert.Equal(expected.Concat(waiters).OrderBy(n => n), contract.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).OrderBy(n => n));
         foreach (var name in expected)
         {
