@@ -49,6 +49,7 @@ public class ApiClientCore
         {
             var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            ApiCall.Record(request.Operation.OperationId, response);
             activity?.SetTag("http.response.status_code", status);
             if (status >= 400) activity?.SetStatus(ActivityStatusCode.Error);
             // Only the operation, status and timing are logged: never headers, bodies or query strings (they may carry secrets).

@@ -34,6 +34,12 @@ public class ApiException : Exception
     /// <summary>The response headers.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
+    /// <summary>The echoed track id (<c>Zuora-Track-Id</c> or similar), if the server sent one.</summary>
+    public string? TrackId => ApiHeaders.First(Headers, "Zuora-Track-Id", "X-Track-Id", "X-Correlation-Id");
+
+    /// <summary>The server's request id, if it sent one; quote it to the vendor's support.</summary>
+    public string? RequestId => ApiHeaders.First(Headers, "Zuora-Request-Id", "X-Request-Id", "Request-Id", "X-Amzn-RequestId");
+
     private static string Excerpt(string body) =>
         string.IsNullOrWhiteSpace(body) ? string.Empty : " Response: " + (body.Length > 512 ? body.Substring(0, 512) + "…" : body);
 }

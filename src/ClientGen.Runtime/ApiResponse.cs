@@ -106,10 +106,7 @@ public sealed class ApiResponse : IDisposable
         }
     }
 
-    private IReadOnlyDictionary<string, IReadOnlyList<string>> Headers() =>
-        Message.Headers.Concat(Message.Content.Headers)
-            .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(h => h.Value).ToList(), StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Headers() => ApiHeaders.Of(Message);
 
     private static string Snippet(byte[] body) => Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64 * 1024));
 

@@ -85,6 +85,29 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_echoed_track_id_is_readable_after_the_call_and_on_errors()
+    {
+        _server.On("/reporting/api/rest/v1/reportruns/run-t", (context, request, n) =>
+        {
+            context.Response.Headers["Zuora-Track-Id"] = request.Headers["Zuora-Track-Id"];
+            context.Response.Headers["Zuora-Request-Id"] = "req-" + n;
+            return n == 1
+                ? FaultServer.Json(context, """{"success":true,"response":{"id":"run-t","status":"STARTED"}}""")
+                : FaultServer.Json(context, """{"success":false}""", 404);
+        });
+        var client = Client();
+
+        using var call = ApiCall.Capture();
+        await client.GetReportRunAsync("run-t", zuoraTrackId: "job-42");
+        var error = await Assert.ThrowsAsync<ApiException<ErrorResponse>>(() => client.GetReportRunAsync("run-t", zuoraTrackId: "job-43"));
+
+        Assert.Equal("job-42", call.Responses.First(r => r.OperationId == "getReportRun").TrackId);
+        Assert.Equal("req-1", call.Responses.First(r => r.OperationId == "getReportRun").RequestId);
+        Assert.Equal("job-43", error.TrackId);
+        Assert.Equal("req-2", error.RequestId);
+    }
+
+    [Fact]
     public async Task Gzip_responses_are_decompressed_transparently()
     {
         _server.On("/reporting/api/rest/v1/reportruns/run-gz", async (context, request, _) =>
