@@ -76,6 +76,26 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_expiring_mid_run_is_refreshed_and_the_wait_goes_on()
+    {
+        // Polls 1-2 accept tok-1; from poll 3 the server treats tok-1 as expired and wants tok-2.
+        _server.On("/reporting/api/rest/v1/reportruns/run-9", (context, request, n) =>
+        {
+            var auth = request.Headers.GetValueOrDefault("Authorization");
+            var valid = auth == "Bearer tok-2" || (auth == "Bearer tok-1" && _server.Count("/reporting/api/rest/v1/reportruns/run-9") <= 2);
+            if (!valid) return FaultServer.Json(context, """{"success":false,"message":"token expired"}""", 401);
+            return FaultServer.Json(context, n >= 5 ? """{"success":true,"response":{"id":"run-9","status":"COMPLETED"}}""" : """{"success":true,"response":{"id":"run-9","status":"PROCESSINGDATA"}}""");
+        });
+
+        var result = await FakeClock.RunAsync(_time, () => Client().WaitForReportRunCompletedAsync("run-9", options: new Polling.WaitOptions { Random = () => 1.0 }));
+
+        Assert.Equal(ReportRunStatus.Completed, result.Response.Status);
+        Assert.Equal(2, _server.Count("/oauth/token"));
+        // Poll 3 was refused once and replayed with the new token: 4 successful polls plus that one refusal.
+        Assert.Equal(5, _server.Count("/reporting/api/rest/v1/reportruns/run-9"));
+    }
+
+    [Fact]
     public async Task Token_creation_itself_carries_no_bearer_token()
     {
         await Client().CreateTokenAsync(new TokenRequest { ClientId = "a", ClientSecret = "b", GrantType = TokenRequestGrantType.ClientCredentials });
