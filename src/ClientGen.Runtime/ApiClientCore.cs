@@ -43,6 +43,7 @@ public class ApiClientCore
         activity?.SetTag("http.request.method", request.Operation.Method);
         activity?.SetTag("url.template", request.Operation.PathTemplate);
         activity?.SetTag("server.address", uri.IsAbsoluteUri ? uri.Host : null);
+        activity?.SetTag("server.port", uri.IsAbsoluteUri ? uri.Port : null);
         using var message = request.CreateMessage(uri);
         var started = Options.TimeProvider.GetTimestamp();
         try
