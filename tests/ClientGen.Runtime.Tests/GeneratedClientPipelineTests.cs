@@ -32,6 +32,9 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    /// <summary>Runs on fake time that holds still while the server is handling a request.</summary>
+    private Task<T> RunFake<T>(Func<Task<T>> operation) => FakeClock.RunAsync(_time, operation, () => _server.IsBusy);
+
     private ZuoraReportingClient Client() => new(new ZuoraReportingClientOptions
     {
         BaseAddress = new Uri(_server.BaseUri, "/reporting/api/rest/v1"),
@@ -66,7 +69,7 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
                 : FaultServer.Json(context, $$$"""{"success":true,"response":{"reportRunId":"{{{created}}}"}}""");
         });
 
-        var result = await FakeClock.RunAsync(_time, () => Client().RunReportAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>()));
+        var result = await RunFake(() => Client().RunReportAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>()));
 
         Assert.Equal("run-1", result.Response.ReportRunId);
         Assert.Equal(1, _runsCreated);
@@ -87,7 +90,7 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
             return FaultServer.Json(context, n >= 5 ? """{"success":true,"response":{"id":"run-9","status":"COMPLETED"}}""" : """{"success":true,"response":{"id":"run-9","status":"PROCESSINGDATA"}}""");
         });
 
-        var result = await FakeClock.RunAsync(_time, () => Client().WaitForReportRunCompletedAsync("run-9", options: new Polling.WaitOptions { Random = () => 1.0 }));
+        var result = await RunFake(() => Client().WaitForReportRunCompletedAsync("run-9", options: new Polling.WaitOptions { Random = () => 1.0 }));
 
         Assert.Equal(ReportRunStatus.Completed, result.Response.Status);
         Assert.Equal(2, _server.Count("/oauth/token"));

@@ -31,7 +31,7 @@ public sealed class RetryHandlerTests : IAsyncLifetime
         return new HttpClient(new RetryHandler(options, _log) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = _server.BaseUri };
     }
 
-    private Task<HttpResponseMessage> Timed(Func<Task<HttpResponseMessage>> send) => FakeClock.RunAsync(_time, send);
+    private Task<HttpResponseMessage> Timed(Func<Task<HttpResponseMessage>> send) => FakeClock.RunAsync(_time, send, () => _server.IsBusy);
 
     [Fact]
     public async Task A_get_is_retried_through_5xx_with_exponential_backoff()

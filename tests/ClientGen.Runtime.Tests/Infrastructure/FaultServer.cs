@@ -27,6 +27,7 @@ public sealed class FaultServer : IAsyncDisposable
     private readonly ConcurrentQueue<SeenRequest> _seen = new();
     private readonly ConcurrentDictionary<string, Func<HttpContext, SeenRequest, int, Task>> _routes = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
+    private int _inFlight;
 
     private FaultServer(WebApplication app) => _app = app;
 
@@ -35,6 +36,9 @@ public sealed class FaultServer : IAsyncDisposable
     public IReadOnlyList<SeenRequest> Seen => _seen.ToList();
 
     public int Count(string path) => _counts.TryGetValue(path, out var count) ? count : 0;
+
+    /// <summary>Requests being handled right now; fake time must not move while one is in flight.</summary>
+    public bool IsBusy => Volatile.Read(ref _inFlight) > 0;
 
     /// <summary>Scripts a path: the handler gets the context, the request and its 1-based number on that path.</summary>
     public void On(string path, Func<HttpContext, SeenRequest, int, Task> handler) => _routes[path] = handler;
@@ -53,6 +57,19 @@ public sealed class FaultServer : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await HandleCoreAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
     {
         var body = await new System.IO.StreamReader(context.Request.Body).ReadToEndAsync();
         var path = context.Request.Path.Value ?? "/";
