@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using ClientGen.Generator.Emit;
+using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.OpenApi;
 using Microsoft.CodeAnalysis;
@@ -26,12 +27,12 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.RootNamespace);
 
         var files = context.AdditionalTextsProvider
-            .Where(static text => SpecDiscovery.HasSpecExtension(text.Path))
+            .Where(static text => SpecDiscovery.HasSpecExtension(text.Path) || GraphQlDiscovery.IsGraphQl(text.Path))
             .Select(static (text, ct) => new SpecFile(text.Path, text.GetText(ct)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.SpecFiles);
 
         var fileOptions = context.AdditionalTextsProvider
-            .Where(static text => SpecDiscovery.HasSpecExtension(text.Path))
+            .Where(static text => SpecDiscovery.HasSpecExtension(text.Path) || GraphQlDiscovery.IsGraphQl(text.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, _) =>
             {
@@ -43,21 +44,25 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.SpecOptions);
 
-        var workItems = files.Collect()
+        var entries = files.Collect()
             .Combine(fileOptions.Collect())
             .Combine(rootNamespace)
-            .SelectMany(static (input, _) =>
+            .Select(static (input, _) =>
             {
                 var ((specFiles, options), root) = input;
                 var byPath = options.ToDictionary(o => o.Path, o => o);
-                var entries = specFiles
+                return specFiles
                     .Select(file => (file, option: byPath.TryGetValue(file.Path, out var o) ? o : new FileOptions(file.Path, null, null, false)))
                     .Where(e => !e.option.Skip)
                     .Select(e => (e.file, new SpecOptions(e.option.Namespace, e.option.ClientName, root)))
                     .ToImmutableArray();
-                return SpecDiscovery.CreateWorkItems(entries);
-            })
+            });
+
+        var workItems = entries
+            .SelectMany(static (all, _) => SpecDiscovery.CreateWorkItems(all.Where(e => SpecDiscovery.HasSpecExtension(e.Item1.Path)).ToImmutableArray()))
             .WithTrackingName(TrackingNames.WorkItems);
+
+        RegisterGraphQl(context, files, entries);
 
         var results = workItems
             .Select(static (item, ct) => OpenApiParser.Parse(item, ct))
@@ -80,6 +85,27 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
         {
             foreach (var file in Emitter.Emit(model)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         });
+    }
+
+    private static void RegisterGraphQl(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecFile> files, IncrementalValueProvider<ImmutableArray<(SpecFile, SpecOptions)>> entries)
+    {
+        var items = entries
+            .SelectMany(static (all, _) => GraphQlDiscovery.CreateWorkItems(all))
+            .WithTrackingName(TrackingNames.GraphQlWorkItems);
+        var diagnostics = items
+            .Select(static (item, ct) => GraphQlAnalyzer.Analyze(item, ct))
+            .WithTrackingName(TrackingNames.GraphQlDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, found) =>
+        {
+            foreach (var item in found) spc.ReportDiagnostic(item.ToDiagnostic());
+        });
+
+        // A GraphQL introspection result looks like any JSON file; say why it is not used rather than ignore it.
+        var introspection = files
+            .Where(static file => GraphQlDiscovery.IsIntrospectionJson(file))
+            .Select(static (file, _) => DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlIntrospectionJson, LocationInfo.FileStart(file.Path), System.IO.Path.GetFileName(file.Path)))
+            .WithTrackingName(TrackingNames.Introspection);
+        context.RegisterSourceOutput(introspection, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -39,8 +39,81 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidWaiter = new(
         "CG1004", "Waiter declaration not usable", "The waiter '{0}' is ignored: {1}", Category, DiagnosticSeverity.Warning, true);
 
+    // GraphQL: CG20xx schema problems, CG21xx operation validation (the GraphQL spec's rules), CG22xx input files.
+    public static readonly DiagnosticDescriptor GraphQlSyntax = new(
+        "CG2001", "GraphQL syntax error", "GraphQL syntax error: {0}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlDuplicateDefinition = new(
+        "CG2002", "GraphQL definition repeated", "{0} is defined more than once", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlUnknownType = new(
+        "CG2003", "Unknown GraphQL type", "Unknown type '{0}'", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlUnknownField = new(
+        "CG2101", "Unknown GraphQL field", "Cannot query field '{0}' on type '{1}'", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlUnknownArgument = new(
+        "CG2102", "Unknown GraphQL argument", "Unknown argument '{0}' on field '{1}'", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlMissingArgument = new(
+        "CG2103", "Missing required GraphQL argument", "Field '{0}' requires argument '{1}' of type {2}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlVariableType = new(
+        "CG2104", "GraphQL variable used in a position of another type", "Variable '${0}' of type {1} is used where {2} is expected", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlUndefinedVariable = new(
+        "CG2105", "Undefined GraphQL variable", "Variable '${0}' is not defined by operation '{1}'", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlUnusedVariable = new(
+        "CG2106", "Unused GraphQL variable", "Variable '${0}' is never used in operation '{1}'", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlUnknownFragment = new(
+        "CG2107", "Unknown GraphQL fragment", "Unknown fragment '{0}'", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlUnusedFragment = new(
+        "CG2108", "Unused GraphQL fragment", "Fragment '{0}' is never used", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlSelection = new(
+        "CG2109", "GraphQL selection does not fit the field's type", "{0}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlOperationName = new(
+        "CG2110", "GraphQL operation names", "{0}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlFieldConflict = new(
+        "CG2111", "GraphQL fields cannot be merged", "Fields '{0}' conflict: {1}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlVariableNotInput = new(
+        "CG2112", "GraphQL variable of a non-input type", "Variable '${0}' cannot be of type {1}: it is not an input type", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlFragmentType = new(
+        "CG2113", "GraphQL fragment on an impossible type", "{0}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor GraphQlIntrospectionJson = new(
+        "CG2201", "GraphQL introspection JSON not supported", "'{0}' is a GraphQL introspection result, which ClientGen does not read: convert it to SDL (for example with graphql-js printSchema) and add the .graphql file instead", Category, DiagnosticSeverity.Warning, true);
+
+    public static readonly DiagnosticDescriptor GraphQlNoSchema = new(
+        "CG2202", "GraphQL operations without a schema", "The GraphQL files in '{0}' define operations but no schema in this folder or a parent folder; they are not checked or generated", Category, DiagnosticSeverity.Warning, true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
+        [GraphQlSyntax.Id] = GraphQlSyntax,
+        [GraphQlDuplicateDefinition.Id] = GraphQlDuplicateDefinition,
+        [GraphQlUnknownType.Id] = GraphQlUnknownType,
+        [GraphQlUnknownField.Id] = GraphQlUnknownField,
+        [GraphQlUnknownArgument.Id] = GraphQlUnknownArgument,
+        [GraphQlMissingArgument.Id] = GraphQlMissingArgument,
+        [GraphQlVariableType.Id] = GraphQlVariableType,
+        [GraphQlUndefinedVariable.Id] = GraphQlUndefinedVariable,
+        [GraphQlUnusedVariable.Id] = GraphQlUnusedVariable,
+        [GraphQlUnknownFragment.Id] = GraphQlUnknownFragment,
+        [GraphQlUnusedFragment.Id] = GraphQlUnusedFragment,
+        [GraphQlSelection.Id] = GraphQlSelection,
+        [GraphQlOperationName.Id] = GraphQlOperationName,
+        [GraphQlFieldConflict.Id] = GraphQlFieldConflict,
+        [GraphQlVariableNotInput.Id] = GraphQlVariableNotInput,
+        [GraphQlFragmentType.Id] = GraphQlFragmentType,
+        [GraphQlIntrospectionJson.Id] = GraphQlIntrospectionJson,
+        [GraphQlNoSchema.Id] = GraphQlNoSchema,
         [InvalidSyntax.Id] = InvalidSyntax,
         [InvalidDocument.Id] = InvalidDocument,
         [UnresolvedReference.Id] = UnresolvedReference,

@@ -10,6 +10,9 @@ public static class TrackingNames
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string RootNamespace = nameof(RootNamespace);
+    public const string GraphQlWorkItems = nameof(GraphQlWorkItems);
+    public const string GraphQlDiagnostics = nameof(GraphQlDiagnostics);
+    public const string Introspection = nameof(Introspection);
 
-    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace };
+    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlDiagnostics, Introspection };
 }

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ClientGen.Generator.Model;
+using GraphQLParser;
+using GraphQLParser.Exceptions;
+
+namespace ClientGen.Generator.GraphQl;
+
+/// <summary>Parses one GraphQL client's files, builds its schema and validates its operations. Never throws.</summary>
+public static class GraphQlAnalyzer
+{
+    public static EquatableArray<DiagnosticInfo> Analyze(GraphQlWorkItem item, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            var sources = new List<GraphQlSource>();
+            foreach (var file in item.Files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    var document = Parser.Parse(file.Text, new ParserOptions { Ignore = IgnoreOptions.Comments });
+                    sources.Add(new GraphQlSource(file, document));
+                }
+                catch (GraphQLParserException ex)
+                {
+                    var locator = new OpenApi.SpecLocator(file.Path, file.Text);
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlSyntax, locator.LineColumn(ex.Location.Line, ex.Location.Column), ex.Description));
+                }
+            }
+            if (sources.Count == 0) return diagnostics.ToEquatableArray();
+
+            var hasSchema = item.Files.Any(f => GraphQlDiscovery.HasTypeSystem(f.Text));
+            var hasOperations = sources.Any(s => s.Document.Definitions.Any(d => d is GraphQLParser.AST.GraphQLOperationDefinition));
+            if (!hasSchema)
+            {
+                if (hasOperations)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlNoSchema, LocationInfo.FileStart(item.Files[0].Path), item.Folder));
+                }
+                return diagnostics.ToEquatableArray();
+            }
+
+            var schema = SchemaBuilder.Build(sources, diagnostics);
+            new OperationValidator(schema, sources, diagnostics).Validate();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Files[0].Path), ex.GetType().Name + ": " + ex.Message.Replace("\r", " ").Replace("\n", " ").Trim() + " " + frame));
+        }
+        return diagnostics.ToEquatableArray();
+    }
+}
