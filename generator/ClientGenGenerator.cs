@@ -92,12 +92,23 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
         var items = entries
             .SelectMany(static (all, _) => GraphQlDiscovery.CreateWorkItems(all))
             .WithTrackingName(TrackingNames.GraphQlWorkItems);
-        var diagnostics = items
-            .Select(static (item, ct) => GraphQlAnalyzer.Analyze(item, ct))
+        var results = items
+            .Select(static (item, ct) => GraphQlAnalyzer.Process(item, ct))
+            .WithTrackingName(TrackingNames.GraphQlResults);
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.GraphQlDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, found) =>
         {
             foreach (var item in found) spc.ReportDiagnostic(item.ToDiagnostic());
+        });
+        var models = results
+            .Where(static result => result.Model != null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.GraphQlModels);
+        context.RegisterSourceOutput(models, static (spc, model) =>
+        {
+            foreach (var file in GraphQlEmitter.Emit(model)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         });
 
         // A GraphQL introspection result looks like any JSON file; say why it is not used rather than ignore it.

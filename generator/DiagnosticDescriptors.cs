@@ -88,6 +88,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GraphQlFragmentType = new(
         "CG2113", "GraphQL fragment on an impossible type", "{0}", Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor GraphQlUnmappedScalar = new(
+        "CG2203", "GraphQL custom scalar without a mapping", "The custom scalar '{0}' has no .NET mapping; its values are generated as JsonElement", Category, DiagnosticSeverity.Warning, true);
+
     public static readonly DiagnosticDescriptor GraphQlIntrospectionJson = new(
         "CG2201", "GraphQL introspection JSON not supported", "'{0}' is a GraphQL introspection result, which ClientGen does not read: convert it to SDL (for example with graphql-js printSchema) and add the .graphql file instead", Category, DiagnosticSeverity.Warning, true);
 
@@ -114,6 +117,7 @@ public static class DiagnosticDescriptors
         [GraphQlFragmentType.Id] = GraphQlFragmentType,
         [GraphQlIntrospectionJson.Id] = GraphQlIntrospectionJson,
         [GraphQlNoSchema.Id] = GraphQlNoSchema,
+        [GraphQlUnmappedScalar.Id] = GraphQlUnmappedScalar,
         [InvalidSyntax.Id] = InvalidSyntax,
         [InvalidDocument.Id] = InvalidDocument,
         [UnresolvedReference.Id] = UnresolvedReference,

@@ -12,7 +12,9 @@ public static class TrackingNames
     public const string RootNamespace = nameof(RootNamespace);
     public const string GraphQlWorkItems = nameof(GraphQlWorkItems);
     public const string GraphQlDiagnostics = nameof(GraphQlDiagnostics);
+    public const string GraphQlResults = nameof(GraphQlResults);
+    public const string GraphQlModels = nameof(GraphQlModels);
     public const string Introspection = nameof(Introspection);
 
-    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlDiagnostics, Introspection };
+    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlResults, GraphQlDiagnostics, GraphQlModels, Introspection };
 }

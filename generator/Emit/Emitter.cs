@@ -33,7 +33,10 @@ public static class Emitter
         return files;
     }
 
-    private static GeneratedFile File(ClientModel model, string typeName, System.Action<SourceWriter> body)
+    private static GeneratedFile File(ClientModel model, string typeName, System.Action<SourceWriter> body) => File(model.Namespace, typeName, body);
+
+    /// <summary>One generated file with the fixed header, for a type in <paramref name="ns"/>.</summary>
+    public static GeneratedFile File(string ns, string typeName, System.Action<SourceWriter> body)
     {
         var w = new SourceWriter();
         w.Line(Text.HeaderComment);
@@ -41,10 +44,10 @@ public static class Emitter
         // Deprecated schemas are still used by the client that exposes them; doc gaps are the spec's.
         w.Line("#pragma warning disable CS0612, CS0618, CS1591");
         w.Line();
-        w.Line($"namespace {model.Namespace};");
+        w.Line($"namespace {ns};");
         w.Line();
         body(w);
         // Hint names are unique per client and type; the namespace keeps two specs in one project apart.
-        return new GeneratedFile($"{model.Namespace}.{typeName}.g.cs", w.ToString());
+        return new GeneratedFile($"{ns}.{typeName}.g.cs", w.ToString());
     }
 }

@@ -11,9 +11,14 @@ namespace ClientGen.Generator.GraphQl;
 /// <summary>Parses one GraphQL client's files, builds its schema and validates its operations. Never throws.</summary>
 public static class GraphQlAnalyzer
 {
-    public static EquatableArray<DiagnosticInfo> Analyze(GraphQlWorkItem item, CancellationToken cancellationToken)
+    /// <summary>Only the diagnostics (validation without generation).</summary>
+    public static EquatableArray<DiagnosticInfo> Analyze(GraphQlWorkItem item, CancellationToken cancellationToken) => Process(item, cancellationToken).Diagnostics;
+
+    /// <summary>Diagnostics, and the client model when the operations are valid.</summary>
+    public static GraphQlResult Process(GraphQlWorkItem item, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        GraphQlClientModel? model = null;
         try
         {
             var sources = new List<GraphQlSource>();
@@ -31,7 +36,7 @@ public static class GraphQlAnalyzer
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlSyntax, locator.LineColumn(ex.Location.Line, ex.Location.Column), ex.Description));
                 }
             }
-            if (sources.Count == 0) return diagnostics.ToEquatableArray();
+            if (sources.Count == 0) return new GraphQlResult(item.Folder, null, diagnostics.ToEquatableArray());
 
             var hasSchema = item.Files.Any(f => GraphQlDiscovery.HasTypeSystem(f.Text));
             var hasOperations = sources.Any(s => s.Document.Definitions.Any(d => d is GraphQLParser.AST.GraphQLOperationDefinition));
@@ -41,11 +46,17 @@ public static class GraphQlAnalyzer
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlNoSchema, LocationInfo.FileStart(item.Files[0].Path), item.Folder));
                 }
-                return diagnostics.ToEquatableArray();
+                return new GraphQlResult(item.Folder, null, diagnostics.ToEquatableArray());
             }
 
             var schema = SchemaBuilder.Build(sources, diagnostics);
             new OperationValidator(schema, sources, diagnostics).Validate();
+            var hasErrors = diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            if (hasOperations && !hasErrors)
+            {
+                var clientName = ClientNameOf(item);
+                model = new GraphQlModelBuilder(schema, diagnostics, clientName).Build(item, sources, OpenApi.OpenApiParser.NamespaceOf(new SpecWorkItem(item.Files[0], EquatableArray<SpecFile>.Empty, item.Options)), clientName);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -56,6 +67,15 @@ public static class GraphQlAnalyzer
             var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Files[0].Path), ex.GetType().Name + ": " + ex.Message.Replace("\r", " ").Replace("\n", " ").Trim() + " " + frame));
         }
-        return diagnostics.ToEquatableArray();
+        return new GraphQlResult(item.Folder, model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Metadata override, else the folder's name: <c>specs/zscaler-uvm</c> → ZscalerUvmClient.</summary>
+    private static string ClientNameOf(GraphQlWorkItem item)
+    {
+        if (!string.IsNullOrWhiteSpace(item.Options.ClientName)) return Naming.Identifier.Pascal(item.Options.ClientName, "GraphQlClient");
+        var folder = item.Folder.Substring(item.Folder.LastIndexOf('/') + 1);
+        var name = Naming.Identifier.Pascal(folder, "GraphQl");
+        return name.EndsWith("Client", StringComparison.Ordinal) ? name : name + "Client";
     }
 }

@@ -7,6 +7,7 @@ using System.Threading;
 using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -44,6 +45,24 @@ public sealed class GraphQlCorpusTests(ITestOutputHelper output)
     public void The_swapi_operations_are_valid_against_their_schema()
     {
         Assert.Empty(Analyze("graphql/swapi"));
+    }
+
+    [Fact]
+    public void The_swapi_operations_compile_into_a_client()
+    {
+        var harness = new GeneratorHarness();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.CorpusRoot, "graphql", "swapi"), "*.graphql", SearchOption.AllDirectories))
+        {
+            harness.AddSpec(file.Replace('\\', '/'), File.ReadAllText(file));
+        }
+
+        var run = harness.Run();
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, run.Describe(problems));
+        var client = run.Output.GetTypeByMetadataName("TestApp.ISwapiClient")!;
+        Assert.Equal(8, client.GetMembers().OfType<IMethodSymbol>().Count());
     }
 
     [Fact]

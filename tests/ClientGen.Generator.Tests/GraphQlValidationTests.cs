@@ -69,6 +69,12 @@ public sealed class GraphQlValidationTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, run.Describe(problems));
+        var client = run.Output.GetTypeByMetadataName("TestApp.IUvmClient")!;
+        Assert.Equal(new[] { "FindAsync", "GetReportRunStatusAsync", "ProcessReportAsync", "ReportWithFragmentsAsync" }, client.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).OrderBy(n => n));
+        var result = run.Output.GetTypeByMetadataName("TestApp.ReportWithFragmentsReport")!;
+        Assert.Equal(new[] { "Id", "Name", "Owner", "Status" }, result.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).Where(n => n != "AdditionalProperties" && n != "EqualityContract").OrderBy(n => n));
     }
 
     [Fact]

@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClientGen.Generator.Model;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>Emits a GraphQL client: interface, class with one method per operation, options, and the result/enum/input types.</summary>
+public static class GraphQlEmitter
+{
+    public static List<GeneratedFile> Emit(GraphQlClientModel model)
+    {
+        // The REST type emitters are reused: a GraphQL result record is a record with generated JSON code like any other.
+        var lookup = new ModelLookup(new ClientModel(model.Namespace, model.ClientName, model.Folder, null, null, null,
+            EquatableArray<ServerModel>.Empty, EquatableArray<OperationModel>.Empty, model.Types, EquatableArray<SecuritySchemeModel>.Empty,
+            EquatableArray<string>.Empty, EquatableArray<WaiterModel>.Empty));
+        var files = new List<GeneratedFile>
+        {
+            Emitter.File(model.Namespace, model.ClientName, w => EmitClient(w, model, lookup)),
+            Emitter.File(model.Namespace, "I" + model.ClientName, w => EmitInterface(w, model, lookup)),
+            Emitter.File(model.Namespace, model.ClientName + "Options", w => EmitOptions(w, model)),
+        };
+        foreach (var type in model.Types)
+        {
+            files.Add(Emitter.File(model.Namespace, type.Name, w =>
+            {
+                if (type.Kind == TypeModelKind.Enum) EnumEmitter.Emit(w, type, lookup);
+                else ModelEmitter.Emit(w, type, lookup);
+            }));
+        }
+        return files;
+    }
+
+    private static string Signature(GraphQlOperationModel operation, ModelLookup lookup)
+    {
+        var parameters = operation.Variables.Where(v => v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type)} {v.Name}")
+            .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type.AsNullable())} {v.Name} = null"))
+            .Append("global::System.Threading.CancellationToken cancellationToken = default");
+        return $"global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::{lookup.Model.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
+    }
+
+    private static void Docs(SourceWriter w, GraphQlOperationModel operation)
+    {
+        Text.DocTag(w, "summary", $"Sends the GraphQL {operation.Kind} <c>{operation.OperationName}</c>.");
+        foreach (var variable in operation.Variables)
+        {
+            Text.DocTag(w, "param", $"The variable ${variable.WireName}" + (variable.IsRequired ? "." : "; omitted from the request when null."), $" name=\"{variable.Name.TrimStart('@')}\"");
+        }
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line("/// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>");
+    }
+
+    private static void EmitInterface(SourceWriter w, GraphQlClientModel model, ModelLookup lookup)
+    {
+        Text.DocTag(w, "summary", $"The GraphQL operations in {model.Folder}.");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public partial interface I{model.ClientName}");
+        foreach (var operation in model.Operations)
+        {
+            Docs(w, operation);
+            w.Line(Signature(operation, lookup) + ";");
+            w.Line();
+        }
+        w.Close();
+    }
+
+    private static void EmitClient(SourceWriter w, GraphQlClientModel model, ModelLookup lookup)
+    {
+        var name = model.ClientName;
+        Text.DocTag(w, "summary", $"Client for the GraphQL operations in {model.Folder}: each is sent as POST {{query, operationName, variables}} to the options' base address.");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public partial class {name} : I{name}");
+        var index = 0;
+        foreach (var operation in model.Operations)
+        {
+            w.Line($"private static readonly global::ClientGen.Runtime.ApiOperation s_operation{index} = new({Text.Literal(operation.OperationName)}, \"POST\", \"\") {{ Security = new string[] {{ \"default\" }} }};");
+            w.Line($"private const string Document{index} = {Text.Literal(operation.Document)};");
+            index++;
+        }
+        w.Line();
+        w.Line($$"""
+            private readonly global::ClientGen.Runtime.ApiClientCore _core;
+
+            /// <summary>Creates a client sending through <paramref name="httpClient"/> (its handlers apply).</summary>
+            public {{name}}(global::System.Net.Http.HttpClient httpClient, global::{{model.Namespace}}.{{name}}Options options)
+                : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? throw new global::System.ArgumentNullException(nameof(options))))
+            {
+            }
+
+            /// <summary>Creates a client with its own pipeline (retries, the configured authentication, decompression).</summary>
+            public {{name}}(global::{{model.Namespace}}.{{name}}Options options)
+                : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
+            {
+            }
+
+            /// <summary>Creates a client over an existing runtime core.</summary>
+            public {{name}}(global::ClientGen.Runtime.ApiClientCore core)
+            {
+                _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
+            }
+            """);
+        w.Line();
+        index = 0;
+        foreach (var operation in model.Operations)
+        {
+            w.Line("/// <inheritdoc />");
+            w.Open("public " + Signature(operation, lookup));
+            w.Open($"return global::ClientGen.Runtime.GraphQl.GraphQlTransport.SendAsync(_core, s_operation{index}, Document{index}, writer =>");
+            w.Line("writer.WriteStartObject();");
+            foreach (var variable in operation.Variables)
+            {
+                var local = "v_" + variable.Name.TrimStart('@');
+                var write = $"writer.WritePropertyName({Text.Literal(variable.WireName)}); {lookup.Types.Write(variable.Type.AsNullable(false), "writer", variable.IsRequired ? variable.Name : local)}";
+                // An optional variable left null is omitted (unset), so the server applies the variable's default.
+                w.Line(variable.IsRequired ? write : $"if ({variable.Name} is {{ }} {local}) {{ {write} }}");
+            }
+            w.Line("writer.WriteEndObject();");
+            w.Close($", global::{model.Namespace}.{operation.ResultType}.ReadJson, cancellationToken);");
+            w.Close();
+            w.Line();
+            index++;
+        }
+        w.Close();
+    }
+
+    private static void EmitOptions(SourceWriter w, GraphQlClientModel model) => w.Line($$"""
+        /// <summary>Options for <see cref="{{model.ClientName}}"/>: set <c>BaseAddress</c> to the GraphQL endpoint.</summary>
+        {{Emitter.GeneratedCodeAttribute}}
+        public sealed partial class {{model.ClientName}}Options : global::ClientGen.Runtime.ApiClientOptions
+        {
+        }
+        """);
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
+using GraphQLParser.AST;
+
+namespace ClientGen.Generator.GraphQl;
+
+/// <summary>
+/// Turns validated operations into the client model: a result record per selection set (fields named by
+/// response name, fragments merged in), enums, input types for variables, and the scalar mapping.
+/// Fields that only some possible types have (type-conditioned fragments) become optional properties.
+/// </summary>
+internal sealed class GraphQlModelBuilder
+{
+    private static readonly Dictionary<string, TypeRefKind> s_scalars = new(StringComparer.Ordinal)
+    {
+        ["String"] = TypeRefKind.String, ["ID"] = TypeRefKind.String, ["Int"] = TypeRefKind.Int32, ["Float"] = TypeRefKind.Double, ["Boolean"] = TypeRefKind.Boolean,
+        ["DateTime"] = TypeRefKind.DateTimeOffset, ["Date"] = TypeRefKind.Date, ["UUID"] = TypeRefKind.Guid, ["Uuid"] = TypeRefKind.Guid,
+        ["URI"] = TypeRefKind.Uri, ["URL"] = TypeRefKind.Uri, ["Url"] = TypeRefKind.Uri, ["Long"] = TypeRefKind.Int64, ["BigInt"] = TypeRefKind.Int64,
+        ["JSON"] = TypeRefKind.Any, ["JSONObject"] = TypeRefKind.Any, ["Json"] = TypeRefKind.Any, ["JSONString"] = TypeRefKind.Any,
+    };
+
+    private readonly GqlSchema _schema;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly NameScope _typeNames;
+    private readonly List<TypeModel> _types = new();
+    private readonly Dictionary<string, string> _namedTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (GraphQLFragmentDefinition Definition, GraphQlSource Source)> _fragments = new();
+    private readonly HashSet<string> _warnedScalars = new(StringComparer.Ordinal);
+    private IReadOnlyList<GraphQlSource> _sources = Array.Empty<GraphQlSource>();
+
+    public GraphQlModelBuilder(GqlSchema schema, List<DiagnosticInfo> diagnostics, string clientName)
+    {
+        _schema = schema;
+        _diagnostics = diagnostics;
+        _typeNames = new NameScope(new[] { clientName, "I" + clientName, clientName + "Options", "System" });
+    }
+
+    public GraphQlClientModel Build(GraphQlWorkItem item, IReadOnlyList<GraphQlSource> sources, string ns, string clientName)
+    {
+        _sources = sources;
+        foreach (var source in sources)
+        {
+            foreach (var fragment in source.Document.Definitions.OfType<GraphQLFragmentDefinition>())
+            {
+                var name = fragment.FragmentName.Name.StringValue;
+                if (!_fragments.ContainsKey(name)) _fragments[name] = (fragment, source);
+            }
+        }
+        var methods = new NameScope(new[] { clientName, "Core", "Equals", "GetHashCode", "ToString", "GetType" });
+        var operations = new List<GraphQlOperationModel>();
+        foreach (var source in sources)
+        {
+            foreach (var operation in source.Document.Definitions.OfType<GraphQLOperationDefinition>())
+            {
+                if (operation.Operation == OperationType.Subscription)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, source.At(operation), "A GraphQL subscription", "it is validated but no method is generated"));
+                    continue;
+                }
+                // An anonymous operation (one per file) is named after its file, so it can be sent with an operationName.
+                var wireName = operation.Name?.StringValue ?? Identifier.Sanitize(FileStem(source.File.Path));
+                var baseName = Identifier.Pascal(wireName, "Operation");
+                var method = methods.Claim(baseName + "Async");
+                var root = operation.Operation == OperationType.Mutation ? _schema.Find(_schema.Mutation) : _schema.Find(_schema.Query);
+                if (root == null) continue;
+                var resultType = BuildRecord(_typeNames.Claim(baseName + "Result"), root, new[] { (operation.SelectionSet, source, false) });
+                operations.Add(new GraphQlOperationModel(
+                    method,
+                    operation.Name?.StringValue ?? wireName,
+                    operation.Operation.ToString().ToLowerInvariant(),
+                    DocumentText(operation, source, operation.Name is null ? wireName : null),
+                    Variables(operation).ToEquatableArray(),
+                    resultType));
+            }
+        }
+        return new GraphQlClientModel(ns, clientName, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray());
+    }
+
+    private IEnumerable<GraphQlVariableModel> Variables(GraphQLOperationDefinition operation)
+    {
+        if (operation.Variables == null) yield break;
+        var names = new NameScope(new[] { "cancellationToken" });
+        foreach (var variable in operation.Variables.Items)
+        {
+            var type = SchemaBuilder.TypeOf(variable.Type);
+            var required = type.NonNull && variable.DefaultValue == null;
+            var mapped = MapInput(type);
+            yield return new GraphQlVariableModel(names.Claim(Identifier.Camel(variable.Variable.Name.StringValue)), variable.Variable.Name.StringValue, required ? mapped : mapped.AsNullable(), required);
+        }
+    }
+
+    /// <summary>The operation's text plus every fragment it uses, as one document to send. An anonymous operation is named after its file.</summary>
+    private string DocumentText(GraphQLOperationDefinition operation, GraphQlSource source, string? nameForAnonymous)
+    {
+        var text = Slice(operation, source);
+        if (nameForAnonymous != null)
+        {
+            var brace = text.IndexOf('{');
+            var keyword = operation.Operation.ToString().ToLowerInvariant();
+            text = text.TrimStart().StartsWith(keyword, StringComparison.Ordinal)
+                ? keyword + " " + nameForAnonymous + text.TrimStart().Substring(keyword.Length)
+                : keyword + " " + nameForAnonymous + " " + text.Substring(Math.Max(0, brace));
+        }
+        var used = new List<string>();
+        CollectFragments(operation.SelectionSet, used);
+        foreach (var name in used) text += "\n" + Slice(_fragments[name].Definition, _fragments[name].Source);
+        return text;
+    }
+
+    private void CollectFragments(GraphQLSelectionSet? set, List<string> into)
+    {
+        if (set == null) return;
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    CollectFragments(field.SelectionSet, into);
+                    break;
+                case GraphQLInlineFragment inline:
+                    CollectFragments(inline.SelectionSet, into);
+                    break;
+                case GraphQLFragmentSpread spread:
+                    var name = spread.FragmentName.Name.StringValue;
+                    if (!into.Contains(name) && _fragments.TryGetValue(name, out var fragment))
+                    {
+                        into.Add(name);
+                        CollectFragments(fragment.Definition.SelectionSet, into);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Declares the record for one or more merged selection sets on <paramref name="parent"/>; returns its name.</summary>
+    private string BuildRecord(string name, GqlType parent, IEnumerable<(GraphQLSelectionSet Set, GraphQlSource Source, bool Conditional)> sets)
+    {
+        var fields = new List<(string ResponseName, GqlField? Field, List<(GraphQLSelectionSet Set, GraphQlSource Source, bool Conditional)> Children, bool Conditional)>();
+        foreach (var (set, source, conditional) in sets) Collect(parent, set, source, conditional, fields, new HashSet<string>());
+
+        var members = new NameScope(new[] { name, "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ClientGenJsonConverter" });
+        var properties = new List<PropertyModel>();
+        foreach (var entry in fields)
+        {
+            TypeRef type;
+            if (entry.Field == null)
+            {
+                type = TypeRef.Of(TypeRefKind.String); // __typename
+            }
+            else
+            {
+                var propertyName = Identifier.Pascal(entry.ResponseName);
+                type = MapOutput(entry.Field.Type, () =>
+                {
+                    var child = _schema.Find(entry.Field.Type.NamedType)!;
+                    return BuildRecord(_typeNames.Claim(name.Replace("Result", string.Empty) + propertyName), child, entry.Children);
+                });
+            }
+            var nullable = entry.Conditional || (entry.Field != null && !entry.Field.Type.NonNull);
+            properties.Add(new PropertyModel(entry.ResponseName, members.Claim(Identifier.Pascal(entry.ResponseName, "Value")), nullable ? type.AsNullable() : type, !nullable, null, false, null));
+        }
+        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects.", false, null, false, false,
+            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
+        return name;
+    }
+
+    private void Collect(GqlType parent, GraphQLSelectionSet set, GraphQlSource source, bool conditional,
+        List<(string ResponseName, GqlField? Field, List<(GraphQLSelectionSet, GraphQlSource, bool)> Children, bool Conditional)> into, HashSet<string> visited)
+    {
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField node:
+                    var responseName = node.Alias?.Name.StringValue ?? node.Name.StringValue;
+                    var fieldName = node.Name.StringValue;
+                    // @include/@skip make a field optional whatever its type says.
+                    var isConditional = conditional || (node.Directives?.Items.Any(d => d.Name.StringValue is "include" or "skip") ?? false);
+                    var existing = into.FindIndex(f => f.ResponseName == responseName);
+                    GqlField? field = fieldName == "__typename" ? null : (parent.Fields.TryGetValue(fieldName, out var f) ? f : null);
+                    if (fieldName != "__typename" && field == null) break; // introspection fields
+                    if (existing < 0)
+                    {
+                        into.Add((responseName, field, new List<(GraphQLSelectionSet, GraphQlSource, bool)>(), isConditional));
+                        existing = into.Count - 1;
+                    }
+                    else if (!isConditional && into[existing].Conditional)
+                    {
+                        into[existing] = (into[existing].ResponseName, into[existing].Field, into[existing].Children, false);
+                    }
+                    if (node.SelectionSet != null) into[existing].Children.Add((node.SelectionSet, source, false));
+                    break;
+                case GraphQLInlineFragment inline:
+                    var inlineType = inline.TypeCondition == null ? parent : _schema.Find(inline.TypeCondition.Type.Name.StringValue) ?? parent;
+                    Collect(inlineType, inline.SelectionSet, source, conditional || inlineType.Name != parent.Name, into, visited);
+                    break;
+                case GraphQLFragmentSpread spread:
+                    var name = spread.FragmentName.Name.StringValue;
+                    if (!visited.Add(name) || !_fragments.TryGetValue(name, out var fragment)) break;
+                    var fragmentType = _schema.Find(fragment.Definition.TypeCondition.Type.Name.StringValue) ?? parent;
+                    Collect(fragmentType, fragment.Definition.SelectionSet, fragment.Source, conditional || fragmentType.Name != parent.Name, into, visited);
+                    break;
+            }
+        }
+    }
+
+    private TypeRef MapOutput(GqlTypeRef type, Func<string> buildComposite)
+    {
+        if (type.IsList)
+        {
+            var item = MapOutput(type.OfType!, buildComposite);
+            return TypeRef.ArrayOf(type.OfType!.NonNull ? item : item.AsNullable());
+        }
+        var named = _schema.Find(type.Name)!;
+        return named.Kind switch
+        {
+            GqlKind.Enum => TypeRef.NamedType(DeclareEnum(named), NamedKind.Enum),
+            GqlKind.Scalar => Scalar(named.Name),
+            _ => TypeRef.NamedType(buildComposite(), NamedKind.Object),
+        };
+    }
+
+    private TypeRef MapInput(GqlTypeRef type)
+    {
+        if (type.IsList)
+        {
+            var item = MapInput(type.OfType!);
+            return TypeRef.ArrayOf(type.OfType!.NonNull ? item : item.AsNullable());
+        }
+        var named = _schema.Find(type.Name);
+        return named?.Kind switch
+        {
+            GqlKind.Enum => TypeRef.NamedType(DeclareEnum(named), NamedKind.Enum),
+            GqlKind.InputObject => TypeRef.NamedType(DeclareInput(named), NamedKind.Object),
+            _ => Scalar(type.Name!),
+        };
+    }
+
+    private TypeRef Scalar(string name)
+    {
+        if (s_scalars.TryGetValue(name, out var kind)) return TypeRef.Of(kind);
+        if (_warnedScalars.Add(name))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlUnmappedScalar, ScalarLocation(name), name));
+        }
+        return TypeRef.Of(TypeRefKind.Any);
+    }
+
+    private LocationInfo ScalarLocation(string name)
+    {
+        foreach (var source in _sources)
+        {
+            var definition = source.Document.Definitions.OfType<GraphQLScalarTypeDefinition>().FirstOrDefault(d => d.Name.StringValue == name);
+            if (definition != null) return source.At(definition.Name);
+        }
+        return LocationInfo.FileStart(_sources.Count > 0 ? _sources[0].File.Path : string.Empty);
+    }
+
+    private string DeclareEnum(GqlType type)
+    {
+        if (_namedTypes.TryGetValue(type.Name, out var existing)) return existing;
+        var name = _typeNames.Claim(Identifier.Pascal(type.Name, "Enum"));
+        _namedTypes[type.Name] = name;
+        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "ReadJson", "WriteJson" });
+        var values = type.EnumValues.Select(v => new EnumMember(members.Claim(Identifier.Pascal(v, "Value")), v, null)).ToEquatableArray();
+        _types.Add(new TypeModel(name, TypeModelKind.Enum, $"The <c>{type.Name}</c> values.", false, null, false, false,
+            EquatableArray<PropertyModel>.Empty, EquatableArray<PropertyModel>.Empty, null, null, null, new EnumModel(EnumUnderlying.String, values), string.Empty));
+        return name;
+    }
+
+    private string DeclareInput(GqlType type)
+    {
+        if (_namedTypes.TryGetValue(type.Name, out var existing)) return existing;
+        var name = _typeNames.Claim(Identifier.Pascal(type.Name, "Input"));
+        _namedTypes[type.Name] = name;
+        var members = new NameScope(new[] { name, "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ClientGenJsonConverter" });
+        var properties = new List<PropertyModel>();
+        foreach (var field in type.InputFields.Values)
+        {
+            var required = field.Type.NonNull && !field.HasDefault;
+            var mapped = MapInput(field.Type);
+            properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), required ? mapped : mapped.AsNullable(), required, null, false, null));
+        }
+        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{type.Name}</c> input.", false, null, false, false,
+            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
+        return name;
+    }
+
+    private static string Slice(ASTNode node, GraphQlSource source) =>
+        source.File.Text.Substring(node.Location.Start, node.Location.End - node.Location.Start);
+
+    private static string FileStem(string path)
+    {
+        var name = path.Substring(path.LastIndexOf('/') + 1);
+        var dot = name.IndexOf('.');
+        return dot > 0 ? name.Substring(0, dot) : name;
+    }
+}
