@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using ClientGen.Runtime.GraphQl;
+using GqlFixtures;
+using Xunit;
+
+namespace ClientGen.Generated.Tests;
+
+/// <summary>The generated GraphQL client executing against a real GraphQL engine (graphql-dotnet) on 127.0.0.1.</summary>
+public sealed class GraphQlEndToEndTests : IAsyncLifetime
+{
+    private GraphQlServer _server = null!;
+    private readonly HttpClient _http = new();
+    private ReportsClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await GraphQlServer.StartAsync();
+        _client = new ReportsClient(_http, new ReportsClientOptions { BaseAddress = _server.Endpoint });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_query_with_a_fragment_returns_typed_data_and_sends_the_operation_name()
+    {
+        var response = await _client.ReportByIdAsync("r-1");
+
+        Assert.True(response.IsSuccess);
+        var report = response.Data!.Report!;
+        Assert.Equal("Revenue", report.Name);
+        Assert.Equal(RunStatus.Completed, report.Status);
+        Assert.Equal("ada", report.Owner!.Login);
+        var (headers, request) = Assert.Single(_server.Requests);
+        Assert.Equal("reportById", headers["graphqlname"]);
+        Assert.Equal("reportById", request.OperationName);
+        Assert.Contains("fragment ReportFields on Report", request.Query);
+    }
+
+    [Fact]
+    public async Task An_optional_variable_left_null_is_not_sent()
+    {
+        var all = await _client.ReportsByStatusAsync();
+        var running = await _client.ReportsByStatusAsync(RunStatus.Running);
+
+        Assert.Equal(2, all.GetDataOrThrow().Reports.Count);
+        Assert.Equal("Churn", Assert.Single(running.GetDataOrThrow().Reports).Name);
+        Assert.Empty(_server.Requests.First().Request.Variables ?? GraphQL.Inputs.Empty); // unset, not null
+    }
+
+    [Fact]
+    public async Task A_mutation_with_an_input_object_runs()
+    {
+        var run = (await _client.StartRunAsync("r-1", presigned: true)).GetDataOrThrow().StartRun;
+
+        Assert.Equal("run-r-1-presigned", run.RunId);
+        Assert.Equal(RunStatus.Running, run.Status);
+    }
+
+    [Fact]
+    public async Task Graphql_errors_with_http_200_keep_partial_data_and_errors_apart()
+    {
+        var response = await _client.ReportByIdAsync("broken");
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.True(response.IsPartial);
+        Assert.Null(response.Data!.Report);
+        var error = Assert.Single(response.Errors);
+        Assert.Contains("report store unavailable", error.Message);
+        Assert.Equal(new[] { "report" }, error.Path);
+        var thrown = Assert.Throws<GraphQlException>(() => response.GetDataOrThrow());
+        Assert.True(thrown.HadPartialData);
+    }
+
+    [Fact]
+    public async Task A_missing_report_is_null_data_not_an_error()
+    {
+        var response = await _client.ReportByIdAsync("nope");
+
+        Assert.True(response.IsSuccess);
+        Assert.Null(response.Data!.Report);
+    }
+}
