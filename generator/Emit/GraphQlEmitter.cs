@@ -19,6 +19,7 @@ public static class GraphQlEmitter
             Emitter.File(model.Namespace, "I" + model.ClientName, w => EmitInterface(w, model, lookup)),
             Emitter.File(model.Namespace, model.ClientName + "Options", w => EmitOptions(w, model)),
         };
+        if (model.Servers.Count > 0) files.Add(Emitter.File(model.Namespace, model.ClientName + "Environments", w => EmitEnvironments(w, model)));
         foreach (var type in model.Types)
         {
             files.Add(Emitter.File(model.Namespace, type.Name, w =>
@@ -122,11 +123,59 @@ public static class GraphQlEmitter
         w.Close();
     }
 
-    private static void EmitOptions(SourceWriter w, GraphQlClientModel model) => w.Line($$"""
-        /// <summary>Options for <see cref="{{model.ClientName}}"/>: set <c>BaseAddress</c> to the GraphQL endpoint.</summary>
-        {{Emitter.GeneratedCodeAttribute}}
-        public sealed partial class {{model.ClientName}}Options : global::ClientGen.Runtime.ApiClientOptions
+    private static void EmitOptions(SourceWriter w, GraphQlClientModel model)
+    {
+        var name = model.ClientName;
+        var oauth = model.Servers.FirstOrDefault(s => s.TokenUrl != null);
+        w.Line($"/// <summary>Options for <see cref=\"{name}\"/>: an environment (region) or <c>BaseAddress</c> (the GraphQL endpoint), credentials and headers.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name}Options : global::ClientGen.Runtime.ApiClientOptions");
+        w.Line("/// <summary>Creates options for the first declared environment.</summary>");
+        w.Open($"public {name}Options()");
+        if (model.Servers.Count > 0)
         {
+            w.Line($"Environment = {name}Environments.{model.Servers[0].Name};");
+            w.Line($"KnownEnvironments = {name}Environments.All;");
         }
-        """);
+        if (oauth != null)
+        {
+            // Each region has its own token host; a custom base address (a simulator) serves the token path itself.
+            w.Line($"SecuritySchemes = new global::ClientGen.Runtime.ApiSecurityScheme[] {{ new(\"oauth2\", global::ClientGen.Runtime.ApiSecuritySchemeKind.OAuth2ClientCredentials) {{ TokenUrl = new global::System.Uri({Text.Literal(oauth.TokenUrl!)}), TokenUrlFollowsApiHost = true }} }};");
+        }
+        w.Close();
+        foreach (var header in model.Headers)
+        {
+            w.Line();
+            Text.DocTag(w, "summary", header.Description ?? $"The <c>{header.WireName}</c> header sent with every operation.");
+            w.Line($$"""
+                public string? {{header.PropertyName}}
+                {
+                    get => DefaultHeaders.TryGetValue({{Text.Literal(header.WireName)}}, out var value) ? value : null;
+                    set
+                    {
+                        if (value is null) DefaultHeaders.Remove({{Text.Literal(header.WireName)}});
+                        else DefaultHeaders[{{Text.Literal(header.WireName)}}] = value;
+                    }
+                }
+                """);
+        }
+        w.Close();
+    }
+
+    private static void EmitEnvironments(SourceWriter w, GraphQlClientModel model)
+    {
+        w.Line($"/// <summary>The GraphQL endpoints (regions) the schema declares.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public static partial class {model.ClientName}Environments");
+        foreach (var server in model.Servers)
+        {
+            Text.DocTag(w, "summary", $"{server.Name}: {server.Url}" + (server.TokenUrl != null ? $" (tokens from {server.TokenUrl})" : string.Empty));
+            var token = server.TokenUrl != null ? $" {{ TokenEndpoint = new global::System.Uri({Text.Literal(server.TokenUrl)}) }}" : string.Empty;
+            w.Line($"public static global::ClientGen.Runtime.ApiEnvironment {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, new global::System.Uri({Text.Literal(server.Url)})){token};");
+            w.Line();
+        }
+        w.Line("/// <summary>Every declared environment; the first is the default.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Runtime.ApiEnvironment> All {{ get; }} = new global::ClientGen.Runtime.ApiEnvironment[] {{ {string.Join(", ", model.Servers.Select(s => s.Name))} }};");
+        w.Close();
+    }
 }

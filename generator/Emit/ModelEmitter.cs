@@ -56,6 +56,11 @@ internal static class ModelEmitter
         var discriminator = lookup.DiscriminatorFor(type);
         w.Line("/// <summary>Reads this type, or the derived type its discriminator names, from a reader positioned on the value.</summary>");
         w.Open($"internal static {hide}{fullName} ReadJson(ref {Reader} reader)");
+        if (type.AcceptsEncodedJson)
+        {
+            // Some servers send this value as a JSON string containing the object (GraphQL JSON scalars).
+            w.Line($"if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) return {Runtime}.ReadEncoded(ref reader, ReadJsonCore);");
+        }
         if (discriminator != null && descendants.Count > 0)
         {
             var cases = type.Discriminator?.Cases ?? discriminator.Cases;

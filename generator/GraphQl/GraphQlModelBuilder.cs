@@ -76,7 +76,10 @@ internal sealed class GraphQlModelBuilder
                     resultType));
             }
         }
-        return new GraphQlClientModel(ns, clientName, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray());
+        var serverNames = new NameScope();
+        var servers = _schema.Servers.Select(x => new GraphQlServerModel(serverNames.Claim(Identifier.Pascal(x.Name, "Server")), x.Url, x.TokenUrl)).ToEquatableArray();
+        var headers = _schema.Headers.Select(h => new GraphQlHeaderModel(h.Name, Identifier.Pascal(h.Name, "Header"), h.Description)).ToEquatableArray();
+        return new GraphQlClientModel(ns, clientName, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray(), servers, headers);
     }
 
     private IEnumerable<GraphQlVariableModel> Variables(GraphQLOperationDefinition operation)
@@ -153,7 +156,9 @@ internal sealed class GraphQlModelBuilder
             else
             {
                 var propertyName = Identifier.Pascal(entry.ResponseName);
-                type = MapOutput(entry.Field.Type, () =>
+                type = entry.Field.MappedType is { } mapped && _schema.Find(entry.Field.Type.NamedType)?.Kind == GqlKind.Scalar
+                    ? WrapLike(entry.Field.Type, TypeRef.NamedType(DeclareMapped(mapped), NamedKind.Object))
+                    : MapOutput(entry.Field.Type, () =>
                 {
                     var child = _schema.Find(entry.Field.Type.NamedType)!;
                     return BuildRecord(_typeNames.Claim(name.Replace("Result", string.Empty) + propertyName), child, entry.Children);
@@ -205,6 +210,31 @@ internal sealed class GraphQlModelBuilder
                     break;
             }
         }
+    }
+
+    private static TypeRef WrapLike(GqlTypeRef type, TypeRef inner) =>
+        type.IsList ? TypeRef.ArrayOf(type.OfType!.NonNull ? WrapLike(type.OfType!, inner) : WrapLike(type.OfType!, inner).AsNullable()) : inner;
+
+    /// <summary>
+    /// The record a JSON scalar is read as: every field of the named SDL type, all optional (the JSON is not
+    /// checked by the server's type system), accepting the value as an object or as an encoded string.
+    /// </summary>
+    private string DeclareMapped(string typeName)
+    {
+        if (_namedTypes.TryGetValue("json:" + typeName, out var existing)) return existing;
+        var type = _schema.Find(typeName);
+        var name = _typeNames.Claim(Identifier.Pascal(typeName, "Json"));
+        _namedTypes["json:" + typeName] = name;
+        var members = new NameScope(new[] { name, "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ClientGenJsonConverter" });
+        var properties = new List<PropertyModel>();
+        foreach (var field in type?.Fields.Values ?? Enumerable.Empty<GqlField>())
+        {
+            var mapped = field.MappedType != null ? TypeRef.NamedType(DeclareMapped(field.MappedType), NamedKind.Object) : MapOutput(field.Type, () => DeclareMapped(field.Type.NamedType));
+            properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), mapped.AsNullable(), false, null, false, null));
+        }
+        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The JSON value typed as <c>{typeName}</c>.", false, null, false, false,
+            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty, AcceptsEncodedJson: true));
+        return name;
     }
 
     private TypeRef MapOutput(GqlTypeRef type, Func<string> buildComposite)

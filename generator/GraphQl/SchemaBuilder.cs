@@ -27,6 +27,7 @@ internal static class SchemaBuilder
                 switch (definition)
                 {
                     case GraphQLSchemaDefinition schemaDefinition:
+                        ReadSchemaDirectives(schema, schemaDefinition.Directives);
                         foreach (var root in schemaDefinition.OperationTypes)
                         {
                             var name = root.Type!.Name.StringValue;
@@ -116,7 +117,10 @@ internal static class SchemaBuilder
         if (fields == null) return;
         foreach (var definition in fields.Items)
         {
-            var field = new GqlField(definition.Name.StringValue, TypeOf(definition.Type));
+            var field = new GqlField(definition.Name.StringValue, TypeOf(definition.Type))
+            {
+                MappedType = Argument(definition.Directives, "clientgen_type", "name"),
+            };
             if (definition.Arguments != null)
             {
                 foreach (var argument in definition.Arguments.Items)
@@ -132,6 +136,33 @@ internal static class SchemaBuilder
             type.Fields[field.Name] = field;
         }
     }
+
+    /// <summary>ClientGen's own schema directives: servers (regions) and headers every operation sends.</summary>
+    private static void ReadSchemaDirectives(GqlSchema schema, GraphQLDirectives? directives)
+    {
+        if (directives == null) return;
+        foreach (var directive in directives.Items)
+        {
+            var name = directive.Name.StringValue;
+            if (name == "clientgen_server" && Value(directive, "name") is { } serverName && Value(directive, "url") is { } url)
+            {
+                schema.Servers.Add((serverName, url, Value(directive, "tokenUrl")));
+            }
+            else if (name == "clientgen_header" && Value(directive, "name") is { } header)
+            {
+                schema.Headers.Add((header, Value(directive, "description")));
+            }
+        }
+    }
+
+    private static string? Argument(GraphQLDirectives? directives, string directive, string argument)
+    {
+        var found = directives?.Items.FirstOrDefault(d => d.Name.StringValue == directive);
+        return found == null ? null : Value(found, argument);
+    }
+
+    private static string? Value(GraphQLDirective directive, string argument) =>
+        directive.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == argument)?.Value is GraphQLStringValue text ? text.Value.ToString() : null;
 
     public static GqlTypeRef TypeOf(GraphQLType type) => type switch
     {

@@ -65,6 +65,9 @@ internal sealed class GqlField
     public string Name { get; }
     public GqlTypeRef Type { get; }
     public Dictionary<string, GqlInputValue> Arguments { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The SDL object type a JSON scalar field's value is read as (<c>@clientgen_type(name: "...")</c>).</summary>
+    public string? MappedType { get; set; }
 }
 
 internal sealed class GqlType
@@ -95,6 +98,12 @@ internal sealed class GqlSchema
     public string? Query { get; set; }
     public string? Mutation { get; set; }
     public string? Subscription { get; set; }
+
+    /// <summary>Endpoints declared with <c>@clientgen_server(name, url, tokenUrl)</c> on the schema.</summary>
+    public List<(string Name, string Url, string? TokenUrl)> Servers { get; } = new();
+
+    /// <summary>Headers declared with <c>@clientgen_header(name, description)</c>: sent on every operation, set through options.</summary>
+    public List<(string Name, string? Description)> Headers { get; } = new();
 
     public GqlType? Find(string? name) => name != null && Types.TryGetValue(name, out var type) ? type : null;
 

@@ -23,7 +23,8 @@ public sealed record TypeModel(
     DiscriminatorModel? Discriminator,
     string? DiscriminatorValue,
     EnumModel? Enum,
-    string SchemaPointer);
+    string SchemaPointer,
+    bool AcceptsEncodedJson = false);
 
 /// <summary>A property of an object record.</summary>
 public sealed record PropertyModel(

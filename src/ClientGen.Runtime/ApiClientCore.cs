@@ -38,6 +38,10 @@ public class ApiClientCore
     public virtual async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        foreach (var header in Options.DefaultHeaders)
+        {
+            if (!request.Headers.Any(h => string.Equals(h.Key, header.Key, StringComparison.OrdinalIgnoreCase))) request.AddHeader(header.Key, header.Value);
+        }
         using var activity = ApiDiagnostics.Source.StartActivity(request.Operation.OperationId, ActivityKind.Client);
         var uri = ResolveUri(request);
         activity?.SetTag("http.request.method", request.Operation.Method);

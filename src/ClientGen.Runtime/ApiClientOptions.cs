@@ -31,6 +31,9 @@ public class ApiClientOptions
     /// <summary>Any Kiota authentication provider of your own; takes precedence over everything else.</summary>
     public IAuthenticationProvider? AuthenticationProvider { get; set; }
 
+    /// <summary>Headers sent on every request unless the call sets them (for example Zscaler's <c>accountId</c>).</summary>
+    public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Retries and timeouts.</summary>
     public RetryOptions Retry { get; set; } = new();
 

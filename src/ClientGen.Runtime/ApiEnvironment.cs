@@ -7,6 +7,9 @@ namespace ClientGen.Runtime;
 /// <param name="BaseAddress">The server URL; relative URLs are resolved against the HttpClient's base address.</param>
 public sealed record ApiEnvironment(string Name, Uri BaseAddress)
 {
+    /// <summary>The OAuth 2.0 token URL of this environment, when it differs per region (Zscaler's US and EU auth hosts).</summary>
+    public Uri? TokenEndpoint { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({BaseAddress})";
 }

@@ -85,6 +85,8 @@ public static class ApiPipeline
     public static Uri TokenEndpointFor(ApiClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // A named environment with its own token host (a region) wins unless a custom base address is in use.
+        if (options.BaseAddress is null && options.Environment?.TokenEndpoint is { } regional) return regional;
         var scheme = options.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.OAuth2ClientCredentials && s.TokenUrl is not null)
             ?? throw new InvalidOperationException("ClientCredentials is set without a TokenEndpoint, and the spec declares no OAuth 2.0 client-credentials token URL.");
         var tokenUrl = scheme.TokenUrl!;

@@ -144,6 +144,19 @@ public static class JsonRuntime
         return map;
     }
 
+    /// <summary>
+    /// Reads a value that a server may send either as JSON or as a string containing JSON (GraphQL JSON
+    /// scalars are sent both ways), with the same generated reader.
+    /// </summary>
+    public static T ReadEncoded<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
+    {
+        if (reader.TokenType != JsonTokenType.String) return read(ref reader);
+        var text = reader.GetString()!;
+        var inner = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+        if (!inner.Read()) throw new JsonException("The encoded JSON string is empty.");
+        return read(ref inner);
+    }
+
     /// <summary>Fails unless the reader is on the start of an object.</summary>
     public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
     {
