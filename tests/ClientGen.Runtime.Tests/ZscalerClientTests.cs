@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 using ClientGen.Runtime.Auth;
 using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.ZscalerUvm;
@@ -68,6 +70,62 @@ public sealed class ZscalerClientTests : IAsyncLifetime
 
         Assert.Equal("Queued", run.Status!.Value.Value);
         Assert.False(run.Status.Value.IsKnown);
+    }
+
+    [Fact]
+    public async Task A_report_runs_to_completion_through_an_expired_token_and_downloads_through_an_expired_url()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var statusCalls = 0;
+        _server.On("/api/graphql", (context, request, n) =>
+        {
+            // The first token "expires" after two GraphQL calls: the client must refresh it and replay.
+            if (request.Headers["Authorization"] == "Bearer zs-1" && n > 2) return FaultServer.Json(context, """{"errors":[{"message":"token expired"}]}""", 401);
+            if (request.Body.Contains("processReport")) return FaultServer.Json(context, """{"data":{"processReport":{"runId":"run-7"}}}""");
+            var call = Interlocked.Increment(ref statusCalls);
+            var sig = call >= 6 ? "fresh" : "stale"; // the wait ends on call 4; the download sees a stale URL (call 5), then a fresh one (call 6)
+            var status = call >= 4 ? $$$"""{"runId":"run-7","status":"Completed","presignedUrl":"{{{_server.BaseUri}}}files/r.csv?sig={{{sig}}}"}""" : """{"runId":"run-7","status":"Running"}""";
+            return FaultServer.Json(context, "{\"data\":{\"getReportRunStatus\":" + status + "}}");
+        });
+        _server.On("/files/r.csv", (context, request, _) =>
+        {
+            if (context.Request.Query["sig"] != "fresh") { context.Response.StatusCode = 403; return context.Response.WriteAsync("Request has expired"); }
+            context.Response.ContentType = "text/csv";
+            return context.Response.WriteAsync("id,name\n1,Revenue\n");
+        });
+        var client = new ZscalerUvmReportingClient(new ZscalerUvmReportingClientOptions
+        {
+            BaseAddress = new Uri(_server.BaseUri, "/api/graphql"),
+            AccountId = "acct-42",
+            ClientCredentials = new ClientCredentialsOptions { ClientId = "zs-id", ClientSecret = "zs-secret" },
+            TokenCache = new TokenCache(),
+            TimeProvider = time,
+        });
+
+        var run = await FakeClock.RunAsync(time, () => client.RunReportAndWaitAsync("report-1", options: new Polling.WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
+        using var file = new System.IO.MemoryStream();
+        var bytes = await client.DownloadReportAsync("report-1", "run-7", file);
+
+        Assert.Equal(ReportRunStatus.Completed, run.Status);
+        Assert.Equal("id,name\n1,Revenue\n", System.Text.Encoding.UTF8.GetString(file.ToArray()));
+        Assert.Equal(file.Length, bytes);
+        Assert.Equal(2, _server.Count("/oauth2/token"));
+        Assert.Equal(2, _server.Count("/files/r.csv"));
+        Assert.All(_server.Seen.Where(r => r.Path == "/files/r.csv"), r => Assert.False(r.Headers.ContainsKey("Authorization"), "the bearer token must not go to the file host"));
+    }
+
+    [Fact]
+    public async Task A_download_that_keeps_failing_names_the_host_but_not_the_signature()
+    {
+        var url = _server.BaseUri + "files/x.csv?X-Amz-Signature=secret-sig";
+        _server.On("/api/graphql", (context, _, _) => FaultServer.Json(context, "{\"data\":{\"getReportRunStatus\":{\"runId\":\"r\",\"status\":\"Completed\",\"presignedUrl\":\"" + url + "\"}}}"));
+        _server.On("/files/x.csv", (context, _, _) => { context.Response.StatusCode = 403; return Task.CompletedTask; });
+
+        var error = await Assert.ThrowsAsync<System.Net.Http.HttpRequestException>(() => Client().DownloadReportAsync("report-1", "r", new System.IO.MemoryStream()));
+
+        Assert.DoesNotContain("secret-sig", error.Message);
+        Assert.Contains("/files/x.csv", error.Message);
+        Assert.Equal(2, _server.Count("/files/x.csv")); // one re-query for a fresh URL, then give up
     }
 
     [Fact]
