@@ -30,6 +30,9 @@ internal sealed class GraphQlModelBuilder
     private readonly Dictionary<string, (GraphQLFragmentDefinition Definition, GraphQlSource Source)> _fragments = new();
     private readonly HashSet<string> _warnedScalars = new(StringComparer.Ordinal);
     private IReadOnlyList<GraphQlSource> _sources = Array.Empty<GraphQlSource>();
+    private readonly Dictionary<string, List<PropertyModel>> _pendingBase = new(StringComparer.Ordinal);
+    // Selection sets on interfaces and unions: the document gets "__typename" there, so derived records can be chosen.
+    private readonly HashSet<(GraphQlSource Source, int Start)> _abstractSelections = new();
 
     public GraphQlModelBuilder(GqlSchema schema, List<DiagnosticInfo> diagnostics, string clientName)
     {
@@ -138,12 +141,60 @@ internal sealed class GraphQlModelBuilder
         }
     }
 
-    /// <summary>Declares the record for one or more merged selection sets on <paramref name="parent"/>; returns its name.</summary>
-    private string BuildRecord(string name, GqlType parent, IEnumerable<(GraphQLSelectionSet Set, GraphQlSource Source, bool Conditional)> sets)
+    /// <summary>
+    /// Declares the record for one or more merged selection sets on <paramref name="parent"/>; returns its name.
+    /// On an interface or union, fields selected under a concrete type condition go to a derived record per
+    /// type, read by <c>__typename</c> (which the document then always selects).
+    /// </summary>
+    private string BuildRecord(string name, GqlType parent, IEnumerable<(GraphQLSelectionSet Set, GraphQlSource Source, bool Conditional)> sets, string? baseType = null, string? discriminatorValue = null)
     {
+        var setList = sets.ToList();
         var fields = new List<(string ResponseName, GqlField? Field, List<(GraphQLSelectionSet Set, GraphQlSource Source, bool Conditional)> Children, bool Conditional)>();
-        foreach (var (set, source, conditional) in sets) Collect(parent, set, source, conditional, fields, new HashSet<string>());
+        var byType = new Dictionary<string, List<(GraphQLSelectionSet, GraphQlSource, bool)>>(StringComparer.Ordinal);
+        var abstractParent = baseType == null && parent.Kind is GqlKind.Interface or GqlKind.Union;
+        foreach (var (set, source, conditional) in setList)
+        {
+            if (abstractParent) _abstractSelections.Add((source, set.Location.Start));
+            Collect(parent, set, source, conditional, fields, new HashSet<string>(), abstractParent ? byType : null);
+        }
 
+        var properties = Properties(name, fields, parent);
+        if (abstractParent && byType.Count > 0)
+        {
+            if (!properties.Any(p => p.JsonName == "__typename"))
+            {
+                properties.Insert(0, new PropertyModel("__typename", "Typename", TypeRef.Of(TypeRefKind.String).AsNullable(), false, "The concrete type of this value.", false, null));
+            }
+            var cases = new List<DiscriminatorCase>();
+            foreach (var entry in byType)
+            {
+                var concrete = _schema.Find(entry.Key)!;
+                var derived = BuildRecord(_typeNames.Claim(name + Identifier.Pascal(entry.Key)), concrete, entry.Value, name, entry.Key);
+                cases.Add(new DiscriminatorCase(entry.Key, derived));
+            }
+            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects; a derived record per concrete type adds its own.", false, null, false, true,
+                properties.ToEquatableArray(), properties.ToEquatableArray(), null, new DiscriminatorModel("__typename", cases.ToEquatableArray()), null, null, string.Empty));
+            return name;
+        }
+
+        if (baseType != null)
+        {
+            var inherited = _types.Where(t => t.Name == baseType).Select(t => t.AllProperties).FirstOrDefault();
+            // The base is added after its derived records are built: take its properties from the pending list.
+            var baseProperties = _pendingBase.TryGetValue(baseType, out var pending) ? pending : (inherited.IsEmpty ? new List<PropertyModel>() : inherited.ToList());
+            var own = properties.Where(p => baseProperties.All(b => b.JsonName != p.JsonName)).ToList();
+            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects.", false, baseType, false, false,
+                own.ToEquatableArray(), baseProperties.Concat(own).ToEquatableArray(), null, null, discriminatorValue, null, string.Empty));
+            return name;
+        }
+
+        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects.", false, null, false, false,
+            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
+        return name;
+    }
+
+    private List<PropertyModel> Properties(string name, List<(string ResponseName, GqlField? Field, List<(GraphQLSelectionSet Set, GraphQlSource Source, bool Conditional)> Children, bool Conditional)> fields, GqlType parent)
+    {
         var members = new NameScope(new[] { name, "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ClientGenJsonConverter" });
         var properties = new List<PropertyModel>();
         foreach (var entry in fields)
@@ -159,21 +210,21 @@ internal sealed class GraphQlModelBuilder
                 type = entry.Field.MappedType is { } mapped && _schema.Find(entry.Field.Type.NamedType)?.Kind == GqlKind.Scalar
                     ? WrapLike(entry.Field.Type, TypeRef.NamedType(DeclareMapped(mapped), NamedKind.Object))
                     : MapOutput(entry.Field.Type, () =>
-                {
-                    var child = _schema.Find(entry.Field.Type.NamedType)!;
-                    return BuildRecord(_typeNames.Claim(name.Replace("Result", string.Empty) + propertyName), child, entry.Children);
-                });
+                    {
+                        var child = _schema.Find(entry.Field.Type.NamedType)!;
+                        return BuildRecord(_typeNames.Claim(name.Replace("Result", string.Empty) + propertyName), child, entry.Children);
+                    });
             }
             var nullable = entry.Conditional || (entry.Field != null && !entry.Field.Type.NonNull);
             properties.Add(new PropertyModel(entry.ResponseName, members.Claim(Identifier.Pascal(entry.ResponseName, "Value")), nullable ? type.AsNullable() : type, !nullable, null, false, null));
         }
-        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects.", false, null, false, false,
-            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
-        return name;
+        _pendingBase[name] = properties;
+        return properties;
     }
 
     private void Collect(GqlType parent, GraphQLSelectionSet set, GraphQlSource source, bool conditional,
-        List<(string ResponseName, GqlField? Field, List<(GraphQLSelectionSet, GraphQlSource, bool)> Children, bool Conditional)> into, HashSet<string> visited)
+        List<(string ResponseName, GqlField? Field, List<(GraphQLSelectionSet, GraphQlSource, bool)> Children, bool Conditional)> into, HashSet<string> visited,
+        Dictionary<string, List<(GraphQLSelectionSet, GraphQlSource, bool)>>? byType = null)
     {
         foreach (var selection in set.Selections)
         {
@@ -200,16 +251,32 @@ internal sealed class GraphQlModelBuilder
                     break;
                 case GraphQLInlineFragment inline:
                     var inlineType = inline.TypeCondition == null ? parent : _schema.Find(inline.TypeCondition.Type.Name.StringValue) ?? parent;
-                    Collect(inlineType, inline.SelectionSet, source, conditional || inlineType.Name != parent.Name, into, visited);
+                    if (byType != null && inlineType.Kind == GqlKind.Object && inlineType.Name != parent.Name)
+                    {
+                        Route(byType, inlineType.Name, (inline.SelectionSet, source, false));
+                        break;
+                    }
+                    Collect(inlineType, inline.SelectionSet, source, conditional || inlineType.Name != parent.Name, into, visited, byType);
                     break;
                 case GraphQLFragmentSpread spread:
                     var name = spread.FragmentName.Name.StringValue;
                     if (!visited.Add(name) || !_fragments.TryGetValue(name, out var fragment)) break;
                     var fragmentType = _schema.Find(fragment.Definition.TypeCondition.Type.Name.StringValue) ?? parent;
-                    Collect(fragmentType, fragment.Definition.SelectionSet, fragment.Source, conditional || fragmentType.Name != parent.Name, into, visited);
+                    if (byType != null && fragmentType.Kind == GqlKind.Object && fragmentType.Name != parent.Name)
+                    {
+                        Route(byType, fragmentType.Name, (fragment.Definition.SelectionSet, fragment.Source, false));
+                        break;
+                    }
+                    Collect(fragmentType, fragment.Definition.SelectionSet, fragment.Source, conditional || fragmentType.Name != parent.Name, into, visited, byType);
                     break;
             }
         }
+    }
+
+    private static void Route(Dictionary<string, List<(GraphQLSelectionSet, GraphQlSource, bool)>> byType, string type, (GraphQLSelectionSet, GraphQlSource, bool) set)
+    {
+        if (!byType.TryGetValue(type, out var list)) byType[type] = list = new List<(GraphQLSelectionSet, GraphQlSource, bool)>();
+        list.Add(set);
     }
 
     private static TypeRef WrapLike(GqlTypeRef type, TypeRef inner) =>
@@ -319,8 +386,17 @@ internal sealed class GraphQlModelBuilder
         return name;
     }
 
-    private static string Slice(ASTNode node, GraphQlSource source) =>
-        source.File.Text.Substring(node.Location.Start, node.Location.End - node.Location.Start);
+    /// <summary>The definition's text, with <c>__typename</c> added to each selection set on an interface or union.</summary>
+    private string Slice(ASTNode node, GraphQlSource source)
+    {
+        var start = node.Location.Start;
+        var text = source.File.Text.Substring(start, node.Location.End - start);
+        foreach (var position in _abstractSelections.Where(a => a.Source == source && a.Start >= start && a.Start < node.Location.End).Select(a => a.Start).OrderByDescending(p => p))
+        {
+            text = text.Insert(position - start + 1, " __typename");
+        }
+        return text;
+    }
 
     private static string FileStem(string path)
     {

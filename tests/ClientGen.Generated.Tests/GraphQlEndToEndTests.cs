@@ -79,6 +79,17 @@ public sealed class GraphQlEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Union_results_become_derived_records_chosen_by_typename()
+    {
+        var results = (await _client.SearchAsync("rev")).GetDataOrThrow().Search;
+
+        Assert.Collection(results,
+            first => Assert.Equal("Revenue", Assert.IsType<SearchSearchReport>(first).Name),
+            second => Assert.Equal("rev", Assert.IsType<SearchSearchUser>(second).Login));
+        Assert.Contains("__typename", _server.Requests.Single().Request.Query);
+    }
+
+    [Fact]
     public async Task A_missing_report_is_null_data_not_an_error()
     {
         var response = await _client.ReportByIdAsync("nope");

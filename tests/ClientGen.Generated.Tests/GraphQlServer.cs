@@ -35,6 +35,7 @@ public sealed class GraphQlServer : IAsyncDisposable
         {
             builder.Types.Include<QueryResolvers>();
             builder.Types.Include<MutationResolvers>();
+            builder.Types.For("SearchResult").ResolveType = value => value is UserData ? new GraphQLTypeReference("User") : new GraphQLTypeReference("Report");
         });
         var serializer = new GraphQLSerializer();
         var executer = new DocumentExecuter();
@@ -89,6 +90,9 @@ public sealed class GraphQlServer : IAsyncDisposable
             id == "broken" ? throw new ExecutionError("report store unavailable") : s_reports.FirstOrDefault(r => r.Id == id);
 
         public IEnumerable<ReportData> Reports(string? status) => s_reports.Where(r => status == null || r.Status == status);
+
+        public IEnumerable<object> Search(string term) =>
+            s_reports.Where(r => r.Name.Contains(term, StringComparison.OrdinalIgnoreCase)).Cast<object>().Append(new UserData("u-9", term.ToLowerInvariant()));
     }
 
     [GraphQLMetadata("Mutation")]

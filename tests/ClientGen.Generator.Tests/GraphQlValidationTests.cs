@@ -78,6 +78,24 @@ public sealed class GraphQlValidationTests
     }
 
     [Fact]
+    public void A_union_selection_becomes_a_base_record_with_a_derived_record_per_concrete_type()
+    {
+        var run = Run("query find($term: String!) { search(term: $term) { ... on Report { id name } ... on User { login } } }");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, run.Describe(problems));
+        var baseType = run.Output.GetTypeByMetadataName("TestApp.FindSearch")!;
+        var report = run.Output.GetTypeByMetadataName("TestApp.FindSearchReport")!;
+        var user = run.Output.GetTypeByMetadataName("TestApp.FindSearchUser")!;
+        Assert.Equal(baseType, report.BaseType);
+        Assert.Equal(baseType, user.BaseType);
+        Assert.Contains(report.GetMembers().OfType<IPropertySymbol>(), p => p.Name == "Name");
+        var client = run.Sources["TestApp.UvmClient.g.cs"];
+        Assert.Contains("search(term: $term) { __typename", client);
+    }
+
+    [Fact]
     public void An_unknown_field_is_CG2101_at_the_field()
     {
         var run = Run("query q($id: ID!) {\n  report(id: $id) {\n    id\n    title\n  }\n}");
