@@ -34,7 +34,7 @@ public static class GraphQlEmitter
     private static string Signature(GraphQlOperationModel operation, ModelLookup lookup)
     {
         var parameters = operation.Variables.Where(v => v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type)} {v.Name}")
-            .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type.AsNullable())} {v.Name} = null"))
+            .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"global::ClientGen.Runtime.Optional<{lookup.Types.Name(v.Type.AsNullable())}> {v.Name} = default"))
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::{lookup.Model.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
     }
@@ -44,7 +44,7 @@ public static class GraphQlEmitter
         Text.DocTag(w, "summary", $"Sends the GraphQL {operation.Kind} <c>{operation.OperationName}</c>.");
         foreach (var variable in operation.Variables)
         {
-            Text.DocTag(w, "param", $"The variable ${variable.WireName}" + (variable.IsRequired ? "." : "; omitted from the request when null."), $" name=\"{variable.Name.TrimStart('@')}\"");
+            Text.DocTag(w, "param", $"The variable ${variable.WireName}" + (variable.IsRequired ? "." : "; left unset it is not sent (the server's default applies), null is sent as null."), $" name=\"{variable.Name.TrimStart('@')}\"");
         }
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         w.Line("/// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>");
@@ -109,10 +109,15 @@ public static class GraphQlEmitter
             w.Line("writer.WriteStartObject();");
             foreach (var variable in operation.Variables)
             {
+                var wire = Text.Literal(variable.WireName);
+                if (variable.IsRequired)
+                {
+                    w.Line($"writer.WritePropertyName({wire}); {lookup.Types.Write(variable.Type.AsNullable(false), "writer", variable.Name)}");
+                    continue;
+                }
+                // Unset: not sent, so the variable's default applies. Null: sent as null. Value: sent.
                 var local = "v_" + variable.Name.TrimStart('@');
-                var write = $"writer.WritePropertyName({Text.Literal(variable.WireName)}); {lookup.Types.Write(variable.Type.AsNullable(false), "writer", variable.IsRequired ? variable.Name : local)}";
-                // An optional variable left null is omitted (unset), so the server applies the variable's default.
-                w.Line(variable.IsRequired ? write : $"if ({variable.Name} is {{ }} {local}) {{ {write} }}");
+                w.Line($"if ({variable.Name}.IsSet) {{ writer.WritePropertyName({wire}); if ({variable.Name}.Value is {{ }} {local}) {{ {lookup.Types.Write(variable.Type.AsNullable(false), "writer", local)} }} else {{ writer.WriteNullValue(); }} }}");
             }
             w.Line("writer.WriteEndObject();");
             w.Close($", global::{model.Namespace}.{operation.ResultType}.ReadJson, cancellationToken);");

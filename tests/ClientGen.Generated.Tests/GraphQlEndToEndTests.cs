@@ -55,6 +55,17 @@ public sealed class GraphQlEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_explicit_null_variable_is_sent_as_null_unlike_an_unset_one()
+    {
+        var response = await _client.ReportsByStatusAsync(status: null);
+
+        Assert.Equal(2, response.GetDataOrThrow().Reports.Count);
+        var variables = _server.Requests.Single().Request.Variables!;
+        Assert.True(variables.ContainsKey("status"));
+        Assert.Null(variables["status"]);
+    }
+
+    [Fact]
     public async Task A_mutation_with_an_input_object_runs()
     {
         var run = (await _client.StartRunAsync("r-1", presigned: true)).GetDataOrThrow().StartRun;
