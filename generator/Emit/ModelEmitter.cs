@@ -32,7 +32,7 @@ internal static class ModelEmitter
             Text.Summary(w, property.Description);
             if (property.IsDeprecated) w.Line("[global::System.Obsolete(\"This property is deprecated by the API.\")]");
             var required = property.IsRequired ? "required " : string.Empty;
-            w.Line($"public {required}{types.Name(property.Type)} {property.Name} {{ get; init; }}");
+            w.Line($"public {required}{PropertyType(property, types)} {property.Name} {{ get; init; }}");
             w.Line();
         }
 
@@ -81,7 +81,7 @@ internal static class ModelEmitter
         w.Line($"{Runtime}.ExpectStartObject(ref reader, {Text.Literal(type.Name)});");
         for (var i = 0; i < properties.Count; i++)
         {
-            w.Line($"{types.Name(properties[i].Type.AsNullable())} p{i} = default;");
+            w.Line($"{(properties[i].IsTriState ? PropertyType(properties[i], types) : types.Name(properties[i].Type.AsNullable()))} p{i} = default;");
             if (properties[i].IsRequired) w.Line($"bool has{i} = false;");
         }
         w.Line($"global::System.Collections.Generic.Dictionary<string, {types.Name(apType)}>? additional = null;");
@@ -160,7 +160,12 @@ internal static class ModelEmitter
                 var fallback = DiscriminatorFallback(property.Type, type.DiscriminatorValue, types);
                 if (fallback != null) access = $"({access} ?? {fallback})";
             }
-            if (property.IsRequired)
+            if (property.IsTriState)
+            {
+                // Unset: omitted. Null: written as null. Value: written.
+                w.Line($"if ({access}.IsSet) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type.AsNullable(), "writer", access + ".Value", 0)} }}");
+            }
+            else if (property.IsRequired)
             {
                 w.Line($"writer.WritePropertyName({name});");
                 w.Line(types.WriteNullable(property.Type, "writer", access, 0));
@@ -181,6 +186,9 @@ internal static class ModelEmitter
         w.Close();
         w.Line();
     }
+
+    private static string PropertyType(PropertyModel property, CSharpTypes types) =>
+        property.IsTriState ? $"global::ClientGen.Runtime.Optional<{types.Name(property.Type.AsNullable())}>" : types.Name(property.Type);
 
     private static string? DiscriminatorFallback(TypeRef type, string value, CSharpTypes types) => type.Kind switch
     {

@@ -379,7 +379,8 @@ internal sealed class GraphQlModelBuilder
         {
             var required = field.Type.NonNull && !field.HasDefault;
             var mapped = MapInput(field.Type);
-            properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), required ? mapped : mapped.AsNullable(), required, null, false, null));
+            // An optional input field keeps unset (omitted), null and a value apart.
+            properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), required ? mapped : mapped.AsNullable(), required, null, false, null, IsTriState: !required));
         }
         _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{type.Name}</c> input.", false, null, false, false,
             properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));

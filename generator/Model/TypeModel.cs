@@ -34,7 +34,8 @@ public sealed record PropertyModel(
     bool IsRequired,
     string? Description,
     bool IsDeprecated,
-    string? DefaultValueLiteral);
+    string? DefaultValueLiteral,
+    bool IsTriState = false);
 
 /// <summary>How a polymorphic base chooses its derived type: the property and every known value.</summary>
 public sealed record DiscriminatorModel(string PropertyJsonName, EquatableArray<DiscriminatorCase> Cases);

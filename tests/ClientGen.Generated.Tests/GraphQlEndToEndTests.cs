@@ -74,6 +74,21 @@ public sealed class GraphQlEndToEndTests : IAsyncLifetime
         Assert.Equal(RunStatus.Running, run.Status);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_input_field_left_unset_is_omitted_and_one_set_to_null_is_sent_as_null(bool setNull)
+    {
+        var input = setNull ? new StartRunInput { ReportId = "r-2", Presigned = null } : new StartRunInput { ReportId = "r-2" };
+
+        var run = (await _client.StartRunWithInputAsync(input)).GetDataOrThrow().StartRun;
+
+        Assert.Equal("run-r-2", run.RunId);
+        var sent = (System.Collections.Generic.IDictionary<string, object?>)_server.Requests.Single().Request.Variables!["input"]!;
+        Assert.Equal(setNull, sent.ContainsKey("presigned"));
+        if (setNull) Assert.Null(sent["presigned"]);
+    }
+
     [Fact]
     public async Task Graphql_errors_with_http_200_keep_partial_data_and_errors_apart()
     {
