@@ -225,8 +225,13 @@ public sealed class GraphQlValidationTests
     public void An_unrelated_edit_reruns_no_graphql_step()
     {
         var harness = new GeneratorHarness().AddSpec("/gql/uvm/schema.graphql", Schema).AddSpec("/gql/uvm/operations.graphql", "query q { report(id: \"1\") { id } }");
-        harness.Run();
+        var first = harness.Run();
 
         IncrementalAssert.AllTrackedStepsCachedOrUnchanged(harness.RunAfterUnrelatedEdit().Generator);
+        foreach (var step in new[] { TrackingNames.GraphQlWorkItems, TrackingNames.GraphQlResults, TrackingNames.GraphQlModels })
+        {
+            Assert.True(first.Generator.TrackedSteps.ContainsKey(step), step);
+            foreach (var output in first.Generator.TrackedSteps[step].SelectMany(s => s.Outputs)) IncrementalAssert.HoldsNoForbiddenTypes(output.Value, step);
+        }
     }
 }
