@@ -40,35 +40,7 @@ internal static class ClientEmitter
             w.Line($"private static readonly global::ClientGen.Runtime.ApiOperation s_operation{index++} = {OperationMetadata(operation, model)};");
         }
         w.Line();
-        w.Line($$"""
-            private readonly global::ClientGen.Runtime.ApiClientCore _core;
-
-            /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
-            /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
-            /// <param name="options">Environment or base address; defaults to the spec's first server.</param>
-            public {{name}}(global::System.Net.Http.HttpClient httpClient, global::{{model.Namespace}}.{{name}}Options? options = null)
-                : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::{{model.Namespace}}.{{name}}Options()))
-            {
-            }
-
-            /// <summary>
-            /// Creates a client with its own pipeline built from <paramref name="options"/>: retries, the authentication the
-            /// options and the spec's security schemes call for, and transparent decompression. Create it once and reuse it.
-            /// </summary>
-            public {{name}}(global::{{model.Namespace}}.{{name}}Options options)
-                : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
-            {
-            }
-
-            /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
-            public {{name}}(global::ClientGen.Runtime.ApiClientCore core)
-            {
-                _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
-            }
-
-            /// <summary>The runtime core this client sends requests through.</summary>
-            public global::ClientGen.Runtime.ApiClientCore Core => _core;
-            """);
+        EmitConstructors(w, model.Namespace, name);
         w.Line();
         index = 0;
         foreach (var operation in model.Operations)
@@ -83,6 +55,37 @@ internal static class ClientEmitter
         WaiterEmitter.EmitClassMembers(w, lookup);
         w.Close();
     }
+
+    /// <summary>The core field, the three constructors (HttpClient, own pipeline, shared core) and the Core property every client has.</summary>
+    public static void EmitConstructors(SourceWriter w, string ns, string name) => w.Line($$"""
+        private readonly global::ClientGen.Runtime.ApiClientCore _core;
+
+        /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
+        /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
+        /// <param name="options">Environment or base address; defaults to the first declared server.</param>
+        public {{name}}(global::System.Net.Http.HttpClient httpClient, global::{{ns}}.{{name}}Options? options = null)
+            : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::{{ns}}.{{name}}Options()))
+        {
+        }
+
+        /// <summary>
+        /// Creates a client with its own pipeline built from <paramref name="options"/>: retries, the authentication the
+        /// options and the spec's security schemes call for, and transparent decompression. Create it once and reuse it.
+        /// </summary>
+        public {{name}}(global::{{ns}}.{{name}}Options options)
+            : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
+        {
+        }
+
+        /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
+        public {{name}}(global::ClientGen.Runtime.ApiClientCore core)
+        {
+            _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
+        }
+
+        /// <summary>The runtime core this client sends requests through.</summary>
+        public global::ClientGen.Runtime.ApiClientCore Core => _core;
+        """);
 
     private static string OperationMetadata(OperationModel operation, ClientModel model)
     {

@@ -78,27 +78,7 @@ public static class GraphQlEmitter
             index++;
         }
         w.Line();
-        w.Line($$"""
-            private readonly global::ClientGen.Runtime.ApiClientCore _core;
-
-            /// <summary>Creates a client sending through <paramref name="httpClient"/> (its handlers apply).</summary>
-            public {{name}}(global::System.Net.Http.HttpClient httpClient, global::{{model.Namespace}}.{{name}}Options options)
-                : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? throw new global::System.ArgumentNullException(nameof(options))))
-            {
-            }
-
-            /// <summary>Creates a client with its own pipeline (retries, the configured authentication, decompression).</summary>
-            public {{name}}(global::{{model.Namespace}}.{{name}}Options options)
-                : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
-            {
-            }
-
-            /// <summary>Creates a client over an existing runtime core.</summary>
-            public {{name}}(global::ClientGen.Runtime.ApiClientCore core)
-            {
-                _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
-            }
-            """);
+        ClientEmitter.EmitConstructors(w, model.Namespace, name);
         w.Line();
         index = 0;
         foreach (var operation in model.Operations)

@@ -31,7 +31,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
 
     /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
-    /// <param name="options">Environment or base address; defaults to the spec's first server.</param>
+    /// <param name="options">Environment or base address; defaults to the first declared server.</param>
     public ZuoraReportingClient(global::System.Net.Http.HttpClient httpClient, global::ClientGen.Zuora.ZuoraReportingClientOptions? options = null)
         : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::ClientGen.Zuora.ZuoraReportingClientOptions()))
     {
