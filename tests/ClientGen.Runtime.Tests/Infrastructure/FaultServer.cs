@@ -15,7 +15,11 @@ using Microsoft.Extensions.Logging;
 namespace ClientGen.Runtime.Tests.Infrastructure;
 
 /// <summary>One request as the server saw it.</summary>
-public sealed record SeenRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+public sealed record SeenRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    /// <summary>The query string as sent (with its leading '?'), or empty.</summary>
+    public string Query { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 whose behaviour per path is scripted by the test: answer, delay,
@@ -73,7 +77,10 @@ public sealed class FaultServer : IAsyncDisposable
     {
         var body = await new System.IO.StreamReader(context.Request.Body).ReadToEndAsync();
         var path = context.Request.Path.Value ?? "/";
-        var seen = new SeenRequest(context.Request.Method, path, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body);
+        var seen = new SeenRequest(context.Request.Method, path, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body)
+        {
+            Query = context.Request.QueryString.Value ?? string.Empty,
+        };
         _seen.Enqueue(seen);
         var number = _counts.AddOrUpdate(path, 1, (_, n) => n + 1);
         if (_routes.TryGetValue(path, out var handler)) await handler(context, seen, number);
