@@ -4,29 +4,21 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using GraphQL;
-using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using GraphQL.Types;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ClientGen.Generated.Tests;
 
-/// <summary>graphql-dotnet serving Specs/graphql/reports/schema.graphql on Kestrel at 127.0.0.1, recording each request.</summary>
+/// <summary>graphql-dotnet serving Specs/graphql/reports/schema.graphql, recording each request.</summary>
 public sealed class GraphQlServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly GraphQlTestHost _host;
 
-    private GraphQlServer(WebApplication app) => _app = app;
+    private GraphQlServer(GraphQlTestHost host) => _host = host;
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => _host.Endpoint;
 
-    public ConcurrentQueue<(IReadOnlyDictionary<string, string> Headers, GraphQLRequest Request)> Requests { get; } = new();
+    public ConcurrentQueue<(IReadOnlyDictionary<string, string> Headers, GraphQLRequest Request)> Requests => _host.Requests;
 
     public static async Task<GraphQlServer> StartAsync()
     {
@@ -37,39 +29,10 @@ public sealed class GraphQlServer : IAsyncDisposable
             builder.Types.Include<MutationResolvers>();
             builder.Types.For("SearchResult").ResolveType = value => value is UserData ? new GraphQLTypeReference("User") : new GraphQLTypeReference("Report");
         });
-        var serializer = new GraphQLSerializer();
-        var executer = new DocumentExecuter();
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new GraphQlServer(app);
-        app.MapPost("/graphql", async (HttpContext context) =>
-        {
-            var request = (await serializer.ReadAsync<GraphQLRequest>(context.Request.Body))!;
-            server.Requests.Enqueue((context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), request));
-            var result = await executer.ExecuteAsync(options =>
-            {
-                options.Schema = schema;
-                options.Query = request.Query;
-                options.OperationName = request.OperationName;
-                options.Variables = request.Variables;
-            });
-            context.Response.ContentType = "application/graphql-response+json";
-            await serializer.WriteAsync(context.Response.Body, result);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(new Uri(address), "/graphql");
-        return server;
+        return new GraphQlServer(await GraphQlTestHost.StartAsync(schema, "/graphql"));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     public sealed record ReportData(string Id, string Name, string? Status, UserData? Owner);
 

@@ -1,20 +1,14 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphQL;
-using GraphQL.SystemTextJson;
-using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ClientGen.Generated.Tests;
 
@@ -24,16 +18,16 @@ namespace ClientGen.Generated.Tests;
 /// </summary>
 public sealed class ZscalerGraphQlServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private static readonly ConcurrentDictionary<string, int> s_polls = new();
+    private readonly GraphQlTestHost _host;
 
-    private ZscalerGraphQlServer(WebApplication app) => _app = app;
+    private ZscalerGraphQlServer(GraphQlTestHost host) => _host = host;
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => _host.Endpoint;
 
     public static string FilesBase { get; private set; } = string.Empty;
 
-    public ConcurrentQueue<string> OperationHeaders { get; } = new();
+    public IEnumerable<string> OperationHeaders => _host.Requests.Select(r => r.Request.OperationName!);
 
     public static async Task<ZscalerGraphQlServer> StartAsync()
     {
@@ -44,46 +38,17 @@ public sealed class ZscalerGraphQlServer : IAsyncDisposable
             builder.Types.Include<Resolvers.Mutation>();
         });
         schema.RegisterType(new JsonScalar());
-        var serializer = new GraphQLSerializer();
-        var executer = new DocumentExecuter();
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new ZscalerGraphQlServer(app);
-        app.MapPost("/api/graphql", async (HttpContext context) =>
-        {
-            var request = (await serializer.ReadAsync<GraphQLRequest>(context.Request.Body))!;
-            if (context.Request.Headers["accountId"] != "acct-1" || context.Request.Headers["graphqlname"] != request.OperationName)
-            {
-                context.Response.StatusCode = 400;
-                return;
-            }
-            server.OperationHeaders.Enqueue(request.OperationName!);
-            var result = await executer.ExecuteAsync(o =>
-            {
-                o.Schema = schema;
-                o.Query = request.Query;
-                o.OperationName = request.OperationName;
-                o.Variables = request.Variables;
-            });
-            context.Response.ContentType = "application/json";
-            await serializer.WriteAsync(context.Response.Body, result);
-        });
-        app.MapGet("/files/{run}.csv", (string run) => Results.Text("id,name\n1,Revenue\n", "text/csv"));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        server.Endpoint = new Uri(address, "/api/graphql");
-        FilesBase = new Uri(address, "/files/").ToString();
-        return server;
+        // The documented headers: accountId on every call, graphqlname naming the operation.
+        var host = await GraphQlTestHost.StartAsync(
+            schema,
+            "/api/graphql",
+            (context, request) => context.Request.Headers["accountId"] != "acct-1" || context.Request.Headers["graphqlname"] != request.OperationName ? 400 : null,
+            app => app.MapGet("/files/{run}.csv", (string run) => Results.Text("id,name\n1,Revenue\n", "text/csv")));
+        FilesBase = new Uri(host.BaseAddress, "/files/").ToString();
+        return new ZscalerGraphQlServer(host);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>The JSON scalar: values pass through as the resolvers build them.</summary>
     private sealed class JsonScalar : ScalarGraphType
