@@ -57,7 +57,16 @@ internal sealed class SchemaMapper
     {
         for (var i = 0; i < _order.Count; i++) Build(_order[i]);
         LinkDiscriminators();
-        return _order.Select(Finish).ToList();
+        // A derived record takes its inherited properties from its base, so bases are finished first,
+        // whatever order the spec lists them in; the output keeps the spec's order.
+        var finished = new Dictionary<Declared, TypeModel>();
+        TypeModel FinishInOrder(Declared type)
+        {
+            if (finished.TryGetValue(type, out var model)) return model;
+            if (type.Base != null && !Ancestors(type.Base).Contains(type)) FinishInOrder(type.Base);
+            return finished[type] = Finish(type);
+        }
+        return _order.Select(FinishInOrder).ToList();
     }
 
     /// <summary>The type to use for <paramref name="schema"/>; inline objects and enums become named types called <paramref name="nameHint"/>.</summary>

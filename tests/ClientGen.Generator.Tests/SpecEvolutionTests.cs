@@ -73,4 +73,32 @@ public sealed class SpecEvolutionTests
         }
         return j == part.Length;
     }
+
+    [Fact]
+    public void A_derived_schema_listed_before_its_base_still_inherits_it()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Pets, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - type: object
+                      properties: { lives: { type: integer } }
+                Pet:
+                  type: object
+                  required: [name]
+                  properties: { name: { type: string } }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/pets.yaml", spec).Run();
+
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, run.Describe(problems));
+        var cat = run.Output.GetTypeByMetadataName("TestApp.Cat")!;
+        Assert.Equal("Pet", cat.BaseType!.Name);
+        Assert.DoesNotContain(cat.GetMembers().OfType<IPropertySymbol>(), p => p.Name == "Name");
+    }
 }
