@@ -64,8 +64,7 @@ public static class GraphQlAnalyzer
         }
         catch (Exception ex)
         {
-            var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Files[0].Path), ex.GetType().Name + ": " + ex.Message.Replace("\r", " ").Replace("\n", " ").Trim() + " " + frame));
+            diagnostics.Add(DiagnosticInfo.InternalError(item.Files[0].Path, ex));
         }
         return new GraphQlResult(item.Folder, model, diagnostics.ToEquatableArray());
     }

@@ -64,7 +64,7 @@ internal sealed class GraphQlModelBuilder
                     continue;
                 }
                 // An anonymous operation (one per file) is named after its file, so it can be sent with an operationName.
-                var wireName = operation.Name?.StringValue ?? Identifier.Sanitize(FileStem(source.File.Path));
+                var wireName = operation.Name?.StringValue ?? Identifier.Sanitize(OpenApi.SpecDiscovery.FileStem(source.File.Path));
                 var baseName = Identifier.Pascal(wireName, "Operation");
                 var method = methods.Claim(baseName + "Async");
                 var root = operation.Operation == OperationType.Mutation ? _schema.Find(_schema.Mutation) : _schema.Find(_schema.Query);
@@ -179,9 +179,8 @@ internal sealed class GraphQlModelBuilder
 
         if (baseType != null)
         {
-            var inherited = _types.Where(t => t.Name == baseType).Select(t => t.AllProperties).FirstOrDefault();
-            // The base is added after its derived records are built: take its properties from the pending list.
-            var baseProperties = _pendingBase.TryGetValue(baseType, out var pending) ? pending : (inherited.IsEmpty ? new List<PropertyModel>() : inherited.ToList());
+            // The base record is added after its derived records are built, so its properties come from the pending list.
+            var baseProperties = _pendingBase[baseType];
             var own = properties.Where(p => baseProperties.All(b => b.JsonName != p.JsonName)).ToList();
             _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects.", false, baseType, false, false,
                 own.ToEquatableArray(), baseProperties.Concat(own).ToEquatableArray(), null, null, discriminatorValue, null, string.Empty));
@@ -397,12 +396,5 @@ internal sealed class GraphQlModelBuilder
             text = text.Insert(position - start + 1, " __typename");
         }
         return text;
-    }
-
-    private static string FileStem(string path)
-    {
-        var name = path.Substring(path.LastIndexOf('/') + 1);
-        var dot = name.IndexOf('.');
-        return dot > 0 ? name.Substring(0, dot) : name;
     }
 }

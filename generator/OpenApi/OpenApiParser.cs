@@ -28,10 +28,7 @@ public static class OpenApiParser
         }
         catch (Exception ex)
         {
-            // A bug of ours must not take the user's build down with it: report it on the spec and move on.
-            // The first stack frame makes a bug report actionable without a debugger.
-            var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
-            sink.Report(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(item.Root.Path), ex.GetType().Name + ": " + ex.Message.Replace("\r", " ").Replace("\n", " ").Trim() + " " + frame);
+            sink.Items.Add(DiagnosticInfo.InternalError(item.Root.Path, ex));
             return new ParseResult(item.Root.Path, null, sink.Items.ToEquatableArray());
         }
     }
@@ -101,7 +98,7 @@ public static class OpenApiParser
     public static string ClientNameOf(SpecWorkItem item, OpenApiDocument? document)
     {
         if (!string.IsNullOrWhiteSpace(item.Options.ClientName)) return Identifier.Pascal(item.Options.ClientName, "ApiClient");
-        var source = !string.IsNullOrWhiteSpace(document?.Info?.Title) ? document!.Info.Title : FileStem(item.Root.Path);
+        var source = !string.IsNullOrWhiteSpace(document?.Info?.Title) ? document!.Info.Title : SpecDiscovery.FileStem(item.Root.Path);
         var name = Identifier.Pascal(source, "Api");
         foreach (var suffix in new[] { "ApiClient", "Client", "Api" })
         {
@@ -120,13 +117,5 @@ public static class OpenApiParser
         var raw = !string.IsNullOrWhiteSpace(item.Options.Namespace) ? item.Options.Namespace! : item.Options.RootNamespace;
         var ns = string.Join(".", raw.Split('.').Select(Identifier.Sanitize).Where(p => p.Length > 0));
         return ns.Length == 0 ? "ClientGen.Generated" : ns;
-    }
-
-    private static string FileStem(string path)
-    {
-        var name = path.Replace('\\', '/');
-        name = name.Substring(name.LastIndexOf('/') + 1);
-        var dot = name.IndexOf('.');
-        return dot > 0 ? name.Substring(0, dot) : name;
     }
 }
