@@ -45,12 +45,7 @@ public static class ApiClientServiceCollectionExtensions
         services.AddHttpClient(name + ".Token").ConfigurePrimaryHttpMessageHandler(ApiPipeline.CreateTransport);
         var builder = services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(ApiPipeline.CreateTransport)
-            .AddHttpMessageHandler(provider =>
-            {
-                var options = Options(provider);
-                options.Retry.TimeProvider = options.TimeProvider;
-                return new RetryHandler(options.Retry, options.LoggerFactory?.CreateLogger<RetryHandler>());
-            })
+            .AddHttpMessageHandler(provider => ApiPipeline.CreateRetryHandler(Options(provider)))
             .AddHttpMessageHandler(provider =>
             {
                 var options = Options(provider);

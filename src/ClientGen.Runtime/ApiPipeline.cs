@@ -32,8 +32,17 @@ public static class ApiPipeline
             auth.InnerHandler = handler;
             handler = auth;
         }
-        options.Retry.TimeProvider = options.TimeProvider;
-        return new RetryHandler(options.Retry, options.LoggerFactory?.CreateLogger<RetryHandler>()) { InnerHandler = handler };
+        var retry = CreateRetryHandler(options);
+        retry.InnerHandler = handler;
+        return retry;
+    }
+
+    /// <summary>The retry handler for <paramref name="options"/>, on the options' clock and logger.</summary>
+    public static RetryHandler CreateRetryHandler(ApiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Retry.TimeProvider = options.TimeProvider; // one clock for tokens, retries and waits
+        return new RetryHandler(options.Retry, options.LoggerFactory?.CreateLogger<RetryHandler>());
     }
 
     /// <summary>The transport: pooled connections that follow DNS changes, and transparent decompression (Accept-Encoding: gzip).</summary>
