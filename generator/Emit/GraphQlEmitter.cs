@@ -73,7 +73,9 @@ public static class GraphQlEmitter
         var index = 0;
         foreach (var operation in model.Operations)
         {
-            w.Line($"private static readonly global::ClientGen.Runtime.ApiOperation s_operation{index} = new({Text.Literal(operation.OperationName)}, \"POST\", \"\") {{ Security = new string[] {{ \"default\" }} }};");
+            // A query only reads, so the retry handler may repeat it; a mutation is never repeated once it reached the server.
+            var safe = operation.Kind == "query" ? ", IsSafe = true" : string.Empty;
+            w.Line($"private static readonly global::ClientGen.Runtime.ApiOperation s_operation{index} = new({Text.Literal(operation.OperationName)}, \"POST\", \"\") {{ Security = new string[] {{ \"default\" }}{safe} }};");
             w.Line($"private const string Document{index} = {Text.Literal(operation.Document)};");
             index++;
         }

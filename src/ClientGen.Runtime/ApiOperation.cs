@@ -21,6 +21,12 @@ public sealed record ApiOperation(string OperationId, string Method, string Path
     /// <summary>Servers declared on the operation itself, overriding the client's environment (for example a token endpoint on another host).</summary>
     public IReadOnlyList<ApiEnvironment> Servers { get; init; } = Array.Empty<ApiEnvironment>();
 
+    /// <summary>
+    /// True when the operation only reads (a GraphQL query): it may be retried after reaching the server
+    /// although it is sent with POST.
+    /// </summary>
+    public bool IsSafe { get; init; }
+
     /// <summary>True when the spec marks the operation deprecated.</summary>
     public bool IsDeprecated { get; init; }
 }

@@ -73,6 +73,8 @@ public sealed class RetryHandler : DelegatingHandler
             }
 
             if (response is not null && !IsTransient(response.StatusCode)) return response;
+            // A 429 is the rate limiter's refusal before any work was done, so it is safe to repeat for every method.
+            mayRetry |= response?.StatusCode == HttpStatusCode.TooManyRequests;
             var delay = response is not null ? RetryAfter.Read(response, time.GetUtcNow()) ?? Backoff(attempt) : Backoff(attempt);
             var remaining = deadline - time.GetUtcNow();
             if (!mayRetry || attempt >= _options.MaxRetries || delay >= remaining)
@@ -107,9 +109,10 @@ public sealed class RetryHandler : DelegatingHandler
     {
         var method = request.Method.Method.ToUpperInvariant();
         if (method is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE" or "TRACE") return true;
-        if (request.Options.TryGetValue(ApiRequestOptions.Operation, out var operation) && operation.IdempotencyKeyHeader is { } header)
+        if (request.Options.TryGetValue(ApiRequestOptions.Operation, out var operation))
         {
-            return request.Headers.Contains(header);
+            if (operation.IsSafe) return true;
+            if (operation.IdempotencyKeyHeader is { } header) return request.Headers.Contains(header);
         }
         return request.Headers.Contains("Idempotency-Key");
     }

@@ -36,6 +36,11 @@ public static class Waiter
         ArgumentNullException.ThrowIfNull(poll);
         ArgumentNullException.ThrowIfNull(status);
         options ??= new WaitOptions();
+        if (options.MinDelay is not null || options.MaxDelay is not null)
+        {
+            var min = options.MinDelay ?? definition.MinDelay;
+            definition = definition with { MinDelay = min, MaxDelay = TimeSpan.FromTicks(Math.Max(min.Ticks, (options.MaxDelay ?? definition.MaxDelay).Ticks)) };
+        }
         var random = options.Random ?? System.Random.Shared.NextDouble;
         var start = time.GetUtcNow();
         var deadline = start + (options.Timeout ?? definition.DefaultTimeout);

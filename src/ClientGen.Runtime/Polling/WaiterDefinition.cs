@@ -48,6 +48,12 @@ public sealed class WaitOptions
     /// <summary>What an unlisted status means.</summary>
     public UnknownStatusBehavior UnknownStatus { get; set; } = UnknownStatusBehavior.KeepPolling;
 
+    /// <summary>The shortest delay between polls; the waiter's (from the spec) when null. Lower it against a simulator or a fast tenant.</summary>
+    public TimeSpan? MinDelay { get; set; }
+
+    /// <summary>The longest delay between polls; the waiter's (from the spec) when null.</summary>
+    public TimeSpan? MaxDelay { get; set; }
+
     /// <summary>A source of uniform values in [0, 1) for delay jitter (inject a fixed one in tests).</summary>
     public Func<double>? Random { get; set; }
 
