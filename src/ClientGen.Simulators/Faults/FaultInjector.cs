@@ -20,6 +20,9 @@ public sealed class FaultInjector
 
     internal FaultInjector(TimeProvider time) => _time = time;
 
+    /// <summary>Set in <see cref="HttpContext.Items"/> when a fault closed the connection instead of answering.</summary>
+    internal const string DroppedKey = "ClientGen.Simulators.Dropped";
+
     /// <summary>Added before every request is handled (zero by default).</summary>
     public TimeSpan Latency { get; set; }
 
@@ -82,12 +85,14 @@ public sealed class FaultInjector
                 await WriteErrorAsync(context, fault.StatusCode, "The service is temporarily unavailable (injected fault).").ConfigureAwait(false);
                 break;
             case FaultKind.DropConnection:
+                context.Items[DroppedKey] = true;
                 context.Abort();
                 break;
             case FaultKind.DropResponse:
                 // Let the request do its work into a buffer that is never sent, then drop the connection.
                 context.Response.Body = new MemoryStream();
                 await next().ConfigureAwait(false);
+                context.Items[DroppedKey] = true;
                 context.Abort();
                 break;
             case FaultKind.ExpiredToken:

@@ -86,7 +86,7 @@ public abstract class Simulator : IAsyncDisposable
         finally
         {
             var request = context.Request;
-            var aborted = context.RequestAborted.IsCancellationRequested;
+            var aborted = context.Items.ContainsKey(FaultInjector.DroppedKey) || context.RequestAborted.IsCancellationRequested;
             _requests.Enqueue(new SimulatorRequest(
                 request.Method,
                 request.Path.Value ?? "/",

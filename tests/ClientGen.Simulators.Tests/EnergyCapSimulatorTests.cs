@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using ClientGen.EnergyCap;
+using ClientGen.Runtime;
+using ClientGen.Simulators.EnergyCap;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace ClientGen.Simulators.Tests;
+
+/// <summary>The EnergyCAP simulator: the API key, exec, and the log's statuses as EnergyCAP documents them.</summary>
+public sealed class EnergyCapSimulatorTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private EnergyCapSimulator _energyCap = null!;
+
+    public async Task InitializeAsync() => _energyCap = await EnergyCapSimulator.StartAsync(new EnergyCapSimulatorOptions { TimeProvider = _time });
+
+    public async Task DisposeAsync() => await _energyCap.DisposeAsync();
+
+    private EnergyCapReportDistributionClient Client(string? key = null) =>
+        new(new EnergyCapReportDistributionClientOptions { BaseAddress = _energyCap.BaseAddress, ApiKey = key ?? _energyCap.Options.ApiKey });
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-the-key")]
+    public async Task Requests_without_the_right_api_key_are_refused(string? key)
+    {
+        using var http = new HttpClient { BaseAddress = _energyCap.BaseAddress };
+        if (key is not null) http.DefaultRequestHeaders.Add("ECI-ApiKey", key);
+
+        using var response = await http.GetAsync("/api/v202106/reportdistribution/log");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("ECI-ApiKey", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Exec_starts_a_log_in_progress_that_completes_and_is_listed_in_progress_only_on_request()
+    {
+        var client = Client();
+
+        var started = await client.ExecuteReportDistributionAsync(7);
+        var hidden = await client.GetReportDistributionLogsAsync();
+        var listed = await client.GetReportDistributionLogsAsync(includeInProgress: true);
+        _time.Advance(_energyCap.Options.RunDuration);
+        var done = Assert.Single(await client.GetReportDistributionLogsAsync());
+
+        Assert.Equal(ReportDistributionStatus.InProgress, started.Status);
+        Assert.Null(started.EndDate);
+        Assert.Equal(3, started.NumberOfRecipients);
+        Assert.Equal("Monthly bills", started.ReportDistribution!.ReportDistributionName);
+        Assert.Equal("ADA", started.ReportDistribution.CreatedByUser!.UserCode);
+        Assert.Empty(hidden);
+        Assert.Equal(started.ReportDistributionLogId, Assert.Single(listed).ReportDistributionLogId);
+        Assert.Equal(ReportDistributionStatus.Complete, done.Status);
+        Assert.Equal(started.BeginDate + _energyCap.Options.RunDuration, done.EndDate);
+    }
+
+    [Theory]
+    [InlineData(8, "Some reports not sent")]
+    [InlineData(9, "Not sent")]
+    public async Task Distributions_that_cannot_send_end_in_their_documented_statuses(int distribution, string status)
+    {
+        var client = Client();
+        var log = await client.ExecuteReportDistributionAsync(distribution);
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(status, (await client.GetReportDistributionLogsAsync()).Single(l => l.ReportDistributionLogId == log.ReportDistributionLogId).Status!.Value.Value);
+    }
+
+    [Fact]
+    public async Task Override_user_ids_replace_the_recipients_and_must_name_users()
+    {
+        var client = Client();
+
+        var log = await client.ExecuteReportDistributionAsync(7, new[] { 11, 11, 12 });
+        var unknownUser = await Assert.ThrowsAnyAsync<ApiException>(() => client.ExecuteReportDistributionAsync(7, new[] { 999 }));
+        var unknownDistribution = await Assert.ThrowsAnyAsync<ApiException>(() => client.ExecuteReportDistributionAsync(404));
+
+        Assert.Equal(2, log.NumberOfRecipients);
+        Assert.Equal(400, unknownUser.StatusCode);
+        Assert.Equal(404, unknownDistribution.StatusCode);
+        Assert.Equal(1, _energyCap.RunsStarted);
+    }
+}
