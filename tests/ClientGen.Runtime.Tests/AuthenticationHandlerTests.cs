@@ -58,6 +58,24 @@ public sealed class AuthenticationHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_request_is_authenticated_afresh_so_a_token_that_expired_between_attempts_is_replaced()
+    {
+        // Attempt 1 gets a 503; by attempt 2 tok-1 has expired. The retry must not resend tok-1 as if the caller had set it.
+        _server.On("/api/reportruns/2", (context, request, n) =>
+            n == 1 ? FaultServer.Json(context, "{}", 503)
+            : request.Headers.TryGetValue("Authorization", out var auth) && auth == "Bearer tok-2" ? FaultServer.Json(context, """{"status":"COMPLETED"}""")
+            : FaultServer.Json(context, """{"message":"expired"}""", 401));
+        var auth = new AuthenticationHandler(Tokens()) { InnerHandler = new SocketsHttpHandler() };
+        var retry = new ClientGen.Runtime.Http.RetryHandler(new ClientGen.Runtime.Http.RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20) }) { InnerHandler = auth };
+        using var client = new HttpClient(retry) { BaseAddress = _server.BaseUri };
+
+        using var response = await client.GetAsync("/api/reportruns/2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _server.Count("/oauth/token"));
+    }
+
+    [Fact]
     public async Task A_credential_the_server_keeps_refusing_is_replayed_only_once()
     {
         _server.On("/api/x", (context, _, _) => FaultServer.Json(context, "{}", 401));

@@ -46,9 +46,13 @@ public sealed class AuthenticationHandler : DelegatingHandler
         return await base.SendAsync(replay, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Marks a request whose Authorization header this handler wrote, so a retried copy is authenticated afresh.</summary>
+    private static readonly HttpRequestOptionsKey<bool> s_authenticatedHere = new("ClientGen.AuthenticatedByHandler");
+
     private static bool NeedsAuthentication(HttpRequestMessage request)
     {
-        if (request.Headers.Authorization is not null) return false; // the caller supplied one
+        // A header the caller supplied is theirs; one we wrote on an earlier attempt may hold a token that has since expired.
+        if (request.Headers.Authorization is not null && !request.Options.TryGetValue(s_authenticatedHere, out _)) return false;
         return !request.Options.TryGetValue(ApiRequestOptions.Operation, out var operation) || operation.Security.Count > 0;
     }
 
@@ -60,6 +64,7 @@ public sealed class AuthenticationHandler : DelegatingHandler
             var context = rejected is null ? null : new Dictionary<string, object> { [ClientCredentialsTokenProvider.RejectedTokenKey] = rejected, ["claims"] = string.Empty };
             var token = await _tokenProvider.GetAuthorizationTokenAsync(request.RequestUri!, context, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Options.Set(s_authenticatedHere, true);
             return token;
         }
 

@@ -1,15 +1,22 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.OpenApi;
 
-namespace ClientGen.Cli;
+namespace ClientGen.Cli.Generate;
+
+/// <summary>The generator's inputs read from disk: OpenAPI documents and GraphQL folders.</summary>
+internal sealed record LoadedSpecs(ImmutableArray<SpecWorkItem> OpenApi, ImmutableArray<GraphQlWorkItem> GraphQl)
+{
+    public bool IsEmpty => OpenApi.IsEmpty && GraphQl.IsEmpty;
+}
 
 /// <summary>Reads spec files from disk, with every file they reference, into the generator's work items.</summary>
 internal static class SpecLoader
 {
-    public static ImmutableArray<SpecWorkItem> Load(IEnumerable<string> paths, string? ns)
+    public static LoadedSpecs Load(IEnumerable<string> paths, string? ns)
     {
         var options = new SpecOptions(ns, null, ns ?? "ClientGen.Generated");
         var files = new Dictionary<string, SpecFile>();
@@ -21,10 +28,12 @@ internal static class SpecLoader
             if (files.ContainsKey(path) || !File.Exists(path)) continue; // a missing reference is reported as CG0003
             var file = new SpecFile(path, File.ReadAllText(path));
             files[path] = file;
+            if (GraphQlDiscovery.IsGraphQl(path)) continue;
             foreach (var reference in SpecDiscovery.ExternalReferences(file)) queue.Enqueue(reference);
         }
         var entries = ImmutableArray.CreateBuilder<(SpecFile, SpecOptions)>();
         foreach (var file in files.Values) entries.Add((file, options));
-        return SpecDiscovery.CreateWorkItems(entries.ToImmutable());
+        var all = entries.ToImmutable();
+        return new LoadedSpecs(SpecDiscovery.CreateWorkItems(all), GraphQlDiscovery.CreateWorkItems(all));
     }
 }

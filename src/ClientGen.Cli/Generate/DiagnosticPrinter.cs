@@ -4,7 +4,7 @@ using ClientGen.Generator;
 using ClientGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 
-namespace ClientGen.Cli;
+namespace ClientGen.Cli.Generate;
 
 /// <summary>Prints diagnostics in MSBuild's format, so editors and CI annotate the spec line.</summary>
 internal static class DiagnosticPrinter
