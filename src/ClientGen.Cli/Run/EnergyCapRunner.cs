@@ -37,7 +37,7 @@ internal sealed class EnergyCapRunner : VendorRunner
         var (environment, baseAddress) = ResolveEnvironment(settings.Setting(settings.Environment, "ENERGYCAP_ENVIRONMENT"), EnergyCapReportDistributionClientEnvironments.All, Vendor);
         var real = new EnergyCapReportDistributionClientOptions { ApiKey = apiKey, BaseAddress = baseAddress };
         if (environment is not null) real.Environment = environment;
-        return (reporter, ct) => RunAsync(real, distribution, real.Environment?.Name ?? baseAddress!.Host, false, reporter, ct);
+        return (reporter, ct) => RunAsync(real, distribution, baseAddress?.Authority ?? real.Environment!.Name, false, reporter, ct);
     }
 
     private static int Distribution(string value) =>

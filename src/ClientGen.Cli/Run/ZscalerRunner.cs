@@ -45,7 +45,7 @@ internal sealed class ZscalerRunner : VendorRunner
         var (environment, baseAddress) = ResolveEnvironment(settings.Setting(settings.Environment, "ZSCALER_ENVIRONMENT"), ZscalerUvmReportingClientEnvironments.All, Vendor);
         var real = new ZscalerUvmReportingClientOptions { AccountId = account, BaseAddress = baseAddress, ClientCredentials = new ClientCredentialsOptions { ClientId = clientId, ClientSecret = secret } };
         if (environment is not null) real.Environment = environment;
-        return (reporter, ct) => RunAsync(real, report, real.Environment?.Name ?? baseAddress!.Host, false, settings, reporter, ct);
+        return (reporter, ct) => RunAsync(real, report, baseAddress?.Authority ?? real.Environment!.Name, false, settings, reporter, ct);
     }
 
     private async Task<RunResult> RunAsync(ZscalerUvmReportingClientOptions options, string reportId, string target, bool simulator, RunSettings settings, IRunReporter reporter, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal sealed class ZuoraRunner : VendorRunner
         if (environment is not null) real.Environment = environment;
         real.BaseAddress = baseAddress;
         var entity = settings.Setting(null, "ZUORA_ENTITY_ID");
-        return (reporter, ct) => RunAsync(real, report, viewType, entity, real.Environment?.Name ?? baseAddress!.Host, false, settings, reporter, ct);
+        return (reporter, ct) => RunAsync(real, report, viewType, entity, baseAddress?.Authority ?? real.Environment!.Name, false, settings, reporter, ct);
     }
 
     private async Task<RunResult> RunAsync(ZuoraReportingClientOptions options, string reportId, ViewType viewType, string? entity, string target, bool simulator, RunSettings settings, IRunReporter reporter, CancellationToken cancellationToken)
