@@ -52,6 +52,33 @@ public static class ApiPipeline
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
+    /// <summary>
+    /// The client-credentials token provider the options call for (token URL resolved from the spec when not set),
+    /// or null when they configure no client credentials. It shares <see cref="ApiClientOptions.TokenCache"/>, so a
+    /// token fetched through it ahead of time is the one the client then uses.
+    /// </summary>
+    /// <param name="options">The client options.</param>
+    /// <param name="tokenClient">The HTTP client for token requests; a new one when null.</param>
+    public static ClientCredentialsTokenProvider? CreateTokenProvider(ApiClientOptions options, HttpClient? tokenClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ClientCredentials is not { } credentials) return null;
+        var effective = new ClientCredentialsOptions
+        {
+            TokenEndpoint = credentials.TokenEndpoint ?? TokenEndpointFor(options),
+            ClientId = credentials.ClientId,
+            ClientSecret = credentials.ClientSecret,
+            Scope = credentials.Scope,
+            Audience = credentials.Audience,
+            Entity = credentials.Entity,
+            Style = credentials.Style,
+            RefreshSkew = credentials.RefreshSkew,
+            DefaultLifetime = credentials.DefaultLifetime,
+        };
+        tokenClient ??= new HttpClient(CreateTransport(), disposeHandler: true);
+        return new ClientCredentialsTokenProvider(effective, tokenClient, options.TokenCache, options.TimeProvider);
+    }
+
     /// <summary>The authentication handler the options call for, or null when they configure none.</summary>
     /// <param name="options">The client options.</param>
     /// <param name="tokenClient">The HTTP client for token requests; a new one when null.</param>
@@ -60,23 +87,7 @@ public static class ApiPipeline
         ArgumentNullException.ThrowIfNull(options);
         if (options.AuthenticationProvider is { } authentication) return new AuthenticationHandler(authentication);
         if (options.AccessTokenProvider is { } tokens) return new AuthenticationHandler(tokens);
-        if (options.ClientCredentials is { } credentials)
-        {
-            var effective = new ClientCredentialsOptions
-            {
-                TokenEndpoint = credentials.TokenEndpoint ?? TokenEndpointFor(options),
-                ClientId = credentials.ClientId,
-                ClientSecret = credentials.ClientSecret,
-                Scope = credentials.Scope,
-                Audience = credentials.Audience,
-                Entity = credentials.Entity,
-                Style = credentials.Style,
-                RefreshSkew = credentials.RefreshSkew,
-                DefaultLifetime = credentials.DefaultLifetime,
-            };
-            tokenClient ??= new HttpClient(CreateTransport(), disposeHandler: true);
-            return new AuthenticationHandler(new ClientCredentialsTokenProvider(effective, tokenClient, options.TokenCache, options.TimeProvider));
-        }
+        if (CreateTokenProvider(options, tokenClient) is { } clientCredentials) return new AuthenticationHandler(clientCredentials);
         if (options.BearerToken is { } bearer) return new AuthenticationHandler(new StaticAccessTokenProvider(bearer));
         if (options.ApiKey is { } key)
         {

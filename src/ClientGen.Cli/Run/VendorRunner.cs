@@ -47,15 +47,10 @@ internal abstract class VendorRunner
     /// <summary>Fetches the OAuth token the client will use (from the same cache), so the run shows it as its first step.</summary>
     protected static async Task AcquireTokenAsync(ApiClientOptions options, IRunReporter reporter, string vendor, CancellationToken cancellationToken)
     {
-        var credentials = options.ClientCredentials!;
-        var endpoint = credentials.TokenEndpoint ?? ApiPipeline.TokenEndpointFor(options);
+        var endpoint = options.ClientCredentials!.TokenEndpoint ?? ApiPipeline.TokenEndpointFor(options);
         reporter.Report(vendor, $"requesting an OAuth token from {endpoint}");
         using var http = new HttpClient(ApiPipeline.CreateTransport(), disposeHandler: true);
-        var provider = new ClientCredentialsTokenProvider(
-            new ClientCredentialsOptions { TokenEndpoint = endpoint, ClientId = credentials.ClientId, ClientSecret = credentials.ClientSecret, Scope = credentials.Scope, Audience = credentials.Audience, Entity = credentials.Entity, Style = credentials.Style },
-            http,
-            options.TokenCache,
-            options.TimeProvider);
+        var provider = ApiPipeline.CreateTokenProvider(options, http)!;
         var token = await provider.GetTokenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         reporter.Report(vendor, $"token acquired, valid for {(token.ExpiresAt - options.TimeProvider.GetUtcNow()).TotalMinutes:0} min");
     }
