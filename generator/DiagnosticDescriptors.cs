@@ -36,6 +36,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedMediaType = new(
         "CG1003", "Media type not modelled", "The {0} media type '{1}' of operation '{2}' is not modelled; {3}", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor OperationNamedByTag = new(
+        "CG1005", "Operation named by its tag", "The operationId '{0}' is used by {1} operations, each under another tag; they are generated as {2}", Category, DiagnosticSeverity.Warning, true);
+
     public static readonly DiagnosticDescriptor InvalidWaiter = new(
         "CG1004", "Waiter declaration not usable", "The waiter '{0}' is ignored: {1}", Category, DiagnosticSeverity.Warning, true);
 
@@ -127,6 +130,7 @@ public static class DiagnosticDescriptors
         [UntaggedUnion.Id] = UntaggedUnion,
         [UnsupportedMediaType.Id] = UnsupportedMediaType,
         [InvalidWaiter.Id] = InvalidWaiter,
+        [OperationNamedByTag.Id] = OperationNamedByTag,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

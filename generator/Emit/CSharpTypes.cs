@@ -62,7 +62,8 @@ internal sealed class CSharpTypes
         TypeRefKind.Guid => $"{Runtime}.ReadGuid(ref {reader})",
         TypeRefKind.Uri => $"{Runtime}.ReadUri(ref {reader})",
         TypeRefKind.Bytes => $"{Runtime}.ReadBytes(ref {reader})",
-        TypeRefKind.Any or TypeRefKind.Stream => $"{Runtime}.ReadAny(ref {reader})",
+        TypeRefKind.Any => $"{Runtime}.ReadAny(ref {reader})",
+        TypeRefKind.Stream => $"{Runtime}.ReadStream(ref {reader})",
         TypeRefKind.Array => $"{Runtime}.ReadList(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
         TypeRefKind.Map => $"{Runtime}.ReadMap(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
         TypeRefKind.Named => $"{NonNullName(type)}.ReadJson(ref {reader})",
@@ -85,7 +86,8 @@ internal sealed class CSharpTypes
         TypeRefKind.Date => $"{Runtime}.WriteDate({writer}, {value});",
         TypeRefKind.Uri => $"{writer}.WriteStringValue({value}.OriginalString);",
         TypeRefKind.Bytes => $"{writer}.WriteBase64StringValue({value});",
-        TypeRefKind.Any or TypeRefKind.Stream => $"{value}.WriteTo({writer});",
+        TypeRefKind.Any => $"{value}.WriteTo({writer});",
+        TypeRefKind.Stream => $"{Runtime}.WriteStream({writer}, {value});",
         TypeRefKind.Array => $"{Runtime}.WriteList({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
         TypeRefKind.Map => $"{Runtime}.WriteMap({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
         TypeRefKind.Named => $"{NonNullName(type)}.WriteJson({writer}, {value});",
@@ -93,10 +95,11 @@ internal sealed class CSharpTypes
     };
 
     /// <summary>A statement writing a possibly-null value: JSON null when it is null.</summary>
-    public string WriteNullable(TypeRef type, string writer, string value, int depth)
+    /// <param name="variable">The pattern variable for the non-null value; unique per statement list, since a pattern variable in an <c>if</c> is scoped to the enclosing block.</param>
+    public string WriteNullable(TypeRef type, string writer, string value, int depth, string? variable = null)
     {
         if (!type.IsNullable) return Write(type, writer, value, depth);
-        var v = "v" + depth;
+        var v = variable ?? "v" + depth;
         return $"if ({value} is {{ }} {v}) {{ {Write(type, writer, v, depth)} }} else {{ {writer}.WriteNullValue(); }}";
     }
 

@@ -239,7 +239,9 @@ internal static class ClientEmitter
             {
                 case BodyKind.Json:
                     var bodyType = body.Type.AsNullable(false);
-                    w.Line($"{prefix}__request.SetJson({name}, static (global::System.Text.Json.Utf8JsonWriter w, {types.Name(bodyType)} v) => {{ {types.Write(bodyType, "w", "v")} }}, {contentType});");
+                    // An optional value-type body is a Nullable<T>; unwrap it so SetJson<T> infers T.
+                    var (guard, value) = body.IsRequired ? (string.Empty, name) : ($"if ({name} is {{ }} __body) ", "__body");
+                    w.Line($"{guard}__request.SetJson({value}, static (global::System.Text.Json.Utf8JsonWriter w, {types.Name(bodyType)} v) => {{ {types.Write(bodyType, "w", "v")} }}, {contentType});");
                     break;
                 case BodyKind.FormUrlEncoded:
                     w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.WriteJson);");

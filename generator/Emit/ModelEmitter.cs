@@ -30,7 +30,8 @@ internal static class ModelEmitter
         foreach (var property in type.Properties)
         {
             Text.Summary(w, property.Description);
-            if (property.IsDeprecated) w.Line("[global::System.Obsolete(\"This property is deprecated by the API.\")]");
+            // A required member cannot be [Obsolete] (CS9042): callers could not avoid the warning, so its summary says it instead.
+            if (property.IsDeprecated && !property.IsRequired) w.Line("[global::System.Obsolete(\"This property is deprecated by the API.\")]");
             var required = property.IsRequired ? "required " : string.Empty;
             w.Line($"public {required}{PropertyType(property, types)} {property.Name} {{ get; init; }}");
             w.Line();
@@ -61,11 +62,12 @@ internal static class ModelEmitter
             // Some servers send this value as a JSON string containing the object (GraphQL JSON scalars).
             w.Line($"if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) return {Runtime}.ReadEncoded(ref reader, ReadJsonCore);");
         }
-        if (discriminator != null && descendants.Count > 0)
+        var dispatched = discriminator == null ? new List<DiscriminatorCase>()
+            : (type.Discriminator?.Cases ?? discriminator.Cases).Where(c => descendants.Any(d => d.Name == c.TypeName)).ToList();
+        if (discriminator != null && dispatched.Count > 0)
         {
-            var cases = type.Discriminator?.Cases ?? discriminator.Cases;
             w.Open($"switch ({Runtime}.PeekDiscriminator(reader, {Text.Utf8Literal(discriminator.PropertyJsonName)}))");
-            foreach (var item in cases.Where(c => descendants.Any(d => d.Name == c.TypeName)))
+            foreach (var item in dispatched)
             {
                 w.Line($"case {Text.Literal(item.Value)}: return global::{lookup.Model.Namespace}.{item.TypeName}.ReadJsonCore(ref reader);");
             }
@@ -163,12 +165,12 @@ internal static class ModelEmitter
             if (property.IsTriState)
             {
                 // Unset: omitted. Null: written as null. Value: written.
-                w.Line($"if ({access}.IsSet) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type.AsNullable(), "writer", access + ".Value", 0)} }}");
+                w.Line($"if ({access}.IsSet) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type.AsNullable(), "writer", access + ".Value", 0, "v_" + property.Name)} }}");
             }
             else if (property.IsRequired)
             {
                 w.Line($"writer.WritePropertyName({name});");
-                w.Line(types.WriteNullable(property.Type, "writer", access, 0));
+                w.Line(types.WriteNullable(property.Type, "writer", access, 0, "v_" + property.Name));
             }
             else
             {

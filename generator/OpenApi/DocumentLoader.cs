@@ -33,7 +33,13 @@ internal static class DocumentLoader
         string json;
         try
         {
-            json = ToJson(text, path);
+            var tree = ToTree(text, path);
+            foreach (var (pointer, construct, consequence) in UnsupportedConstructs.Find(tree))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, locator.Pointer(pointer), construct, consequence));
+            }
+            DocumentNormalizer.Normalize(tree);
+            json = tree.ToString(Formatting.None);
         }
         catch (YamlDotNet.Core.YamlException yaml)
         {
@@ -71,12 +77,15 @@ internal static class DocumentLoader
     /// </summary>
     public static string ToJson(string text, string path)
     {
-        var tree = SpecDiscovery.IsYaml(path)
-            ? YamlToJson.Convert(text)
-            : JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
+        var tree = ToTree(text, path);
         DocumentNormalizer.Normalize(tree);
         return tree.ToString(Formatting.None);
     }
+
+    private static JToken ToTree(string text, string path) =>
+        SpecDiscovery.IsYaml(path)
+            ? YamlToJson.Convert(text)
+            : JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
 
     private static Exception Unwrap(Exception ex)
     {

@@ -29,34 +29,62 @@ internal sealed class OperationMapper
     public List<OperationModel> MapAll(OpenApiDocument document)
     {
         _defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToList();
+        var all = document.Paths
+            .SelectMany(path => path.Value
+                .OrderBy(e => Array.IndexOf(s_methodOrder, e.Key.ToLowerInvariant()))
+                .Select(e => (Path: path.Key, Method: e.Key.ToLowerInvariant(), Item: path.Value, Operation: e.Value,
+                    Pointer: "/paths/" + SchemaMapper.Escape(path.Key) + "/" + e.Key)))
+            .ToList();
+        var names = NamesForSharedOperationIds(all.Select(o => (o.Path, o.Method, o.Operation, o.Pointer)).ToList());
+
         var operations = new List<OperationModel>();
         var byId = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in document.Paths)
+        foreach (var (path, method, item, operation, pointer) in all)
         {
-            foreach (var entry in path.Value.OrderBy(e => Array.IndexOf(s_methodOrder, e.Key.ToLowerInvariant())))
+            names.TryGetValue(operation, out var name);
+            if (name == null && !string.IsNullOrEmpty(operation.OperationId))
             {
-                var method = entry.Key.ToLowerInvariant();
-                var operation = entry.Value;
-                var pointer = "/paths/" + SchemaMapper.Escape(path.Key) + "/" + entry.Key;
-                if (!string.IsNullOrEmpty(operation.OperationId))
+                if (byId.TryGetValue(operation.OperationId, out var first))
                 {
-                    if (byId.TryGetValue(operation.OperationId, out var first))
-                    {
-                        _diagnostics.Report(DiagnosticDescriptors.DuplicateOperationId, _diagnostics.Locator.Pointer(pointer + "/operationId"),
-                            operation.OperationId, first + " and " + method.ToUpperInvariant() + " " + path.Key);
-                        continue;
-                    }
-                    byId[operation.OperationId] = method.ToUpperInvariant() + " " + path.Key;
+                    _diagnostics.Report(DiagnosticDescriptors.DuplicateOperationId, _diagnostics.Locator.Pointer(pointer + "/operationId"),
+                        operation.OperationId, first + " and " + method.ToUpperInvariant() + " " + path);
+                    continue;
                 }
-                operations.Add(Map(path.Key, method, path.Value, operation, pointer));
+                byId[operation.OperationId] = method.ToUpperInvariant() + " " + path;
             }
+            operations.Add(Map(path, method, item, operation, pointer, name));
         }
         return operations;
     }
 
-    private OperationModel Map(string path, string method, OpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
+    /// <summary>
+    /// Specs that group operations by tag sometimes reuse an operationId across tags (Kubernetes' getAPIResources
+    /// under every API group). When the first tags tell the operations apart, each is named tag + operationId,
+    /// so no name depends on the order of the paths; otherwise the reuse stays an error (CG0004).
+    /// </summary>
+    private Dictionary<OpenApiOperation, string> NamesForSharedOperationIds(List<(string Path, string Method, OpenApiOperation Operation, string Pointer)> all)
     {
-        var baseName = string.IsNullOrEmpty(operation.OperationId) ? DeriveName(method, path) : Identifier.Pascal(operation.OperationId, "Operation");
+        var names = new Dictionary<OpenApiOperation, string>();
+        foreach (var group in all.Where(o => !string.IsNullOrEmpty(o.Operation.OperationId)).GroupBy(o => o.Operation.OperationId, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            if (members.Count < 2) continue;
+            var tags = members.Select(m => m.Operation.Tags?.FirstOrDefault()).ToList();
+            if (tags.Any(string.IsNullOrEmpty) || tags.Distinct(StringComparer.OrdinalIgnoreCase).Count() != tags.Count) continue;
+            foreach (var (member, tag) in members.Zip(tags, (m, t) => (m, t!)))
+            {
+                names[member.Operation] = Identifier.Pascal(tag, "Tag") + Identifier.Pascal(group.Key, "Operation");
+            }
+            _diagnostics.Warn(DiagnosticDescriptors.OperationNamedByTag, members[1].Pointer + "/operationId",
+                group.Key, members.Count.ToString(CultureInfo.InvariantCulture),
+                string.Join(", ", members.Select(m => names[m.Operation] + "Async").Take(4)) + (members.Count > 4 ? ", …" : string.Empty));
+        }
+        return names;
+    }
+
+    private OperationModel Map(string path, string method, OpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string? name)
+    {
+        var baseName = name ?? (string.IsNullOrEmpty(operation.OperationId) ? DeriveName(method, path) : Identifier.Pascal(operation.OperationId, "Operation"));
         var methodName = _methodNames.Claim(baseName + "Async");
         var typeHint = methodName.Substring(0, methodName.Length - "Async".Length);
         var parameterNames = new NameScope(new[] { "cancellationToken" });

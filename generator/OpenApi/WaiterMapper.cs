@@ -20,7 +20,8 @@ internal static class WaiterMapper
     public static List<WaiterModel> Map(OpenApiDocument document, IReadOnlyList<OperationModel> operations, IReadOnlyList<TypeModel> types, DiagnosticSink sink)
     {
         var waiters = new List<WaiterModel>();
-        var byId = operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
+        // An operationId shared under several tags (CG1005) names no single operation, so a waiter cannot use it.
+        var byId = operations.GroupBy(o => o.OperationId, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
         var typesByName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var names = new NameScope();
         foreach (var path in document.Paths)

@@ -158,6 +158,34 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void An_operation_id_reused_under_different_tags_names_each_method_by_its_tag_with_CG1005()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Groups, version: "1" }
+            paths:
+              /api/v1/:
+                get:
+                  tags: [core_v1]
+                  operationId: getAPIResources
+                  responses: { '204': { description: ok } }
+              /apis/apps/v1/:
+                get:
+                  tags: [apps_v1]
+                  operationId: getAPIResources
+                  responses: { '204': { description: ok } }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/groups.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG1005");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("CoreV1GetAPIResourcesAsync", diagnostic.GetMessage());
+        Assert.Empty(run.CompileProblems());
+        var client = run.Output.GetTypeByMetadataName("TestApp.IGroupsClient") ?? throw new Xunit.Sdk.XunitException(string.Join(", ", run.Sources.Keys));
+        Assert.Equal(new[] { "AppsV1GetAPIResourcesAsync", "CoreV1GetAPIResourcesAsync" }, client.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Order());
+    }
+
+    [Fact]
     public void A_yaml_spec_cut_off_mid_string_is_CG0001()
     {
         var run = new GeneratorHarness().AddSpec("/specs/cut.yaml", "openapi: 3.0.0\ninfo:\n  title: 'unterminated\n  version: 1\n").Run();

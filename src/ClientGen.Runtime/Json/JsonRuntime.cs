@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using System.Text.Json;
 
@@ -118,6 +119,16 @@ public static class JsonRuntime
         throw Unexpected(ref reader, "a base64 string");
     }
 
+    /// <summary>
+    /// Reads a <c>format: binary</c> string inside a JSON document: JSON has no raw octets, so the string's
+    /// UTF-8 bytes are the content.
+    /// </summary>
+    public static Stream ReadStream(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String) throw Unexpected(ref reader, "a string");
+        return new MemoryStream(Encoding.UTF8.GetBytes(reader.GetString()!), writable: false);
+    }
+
     /// <summary>Reads any JSON value as an element that owns its data.</summary>
     public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
@@ -202,6 +213,15 @@ public static class JsonRuntime
     /// <summary>Writes a full-date.</summary>
     public static void WriteDate(Utf8JsonWriter writer, DateOnly value) =>
         writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>Writes a <c>format: binary</c> value inside a JSON document as the string its UTF-8 bytes spell, from the start of a seekable stream.</summary>
+    public static void WriteStream(Utf8JsonWriter writer, Stream value)
+    {
+        if (value.CanSeek) value.Position = 0;
+        using var copy = new MemoryStream();
+        value.CopyTo(copy);
+        writer.WriteStringValue(Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length));
+    }
 
     /// <summary>Writes a JSON array.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> items, JsonWriteFunc<T> writeItem)
