@@ -45,6 +45,8 @@ internal sealed class CSharpTypes
     public string Read(TypeRef type, string reader, int depth = 0)
     {
         var value = ReadNonNull(type, reader, depth);
+        // Any JSON, null included, is a JsonElement: a present null stays distinct from an absent property.
+        if (type.IsNullable && type.Kind == TypeRefKind.Any) return $"({Name(type)}){value}";
         return type.IsNullable ? $"{reader}.TokenType == {TokenType}.Null ? default({Name(type)}) : {value}" : value;
     }
 

@@ -100,12 +100,23 @@ internal static class ModelEmitter
             if (property.IsRequired) w.Line($"has{i} = true;");
             w.Close();
         }
+        // A discriminator this type writes itself (not a declared property) is not kept as unknown, or it would be written twice.
+        var discriminatorOfRead = lookup.DiscriminatorFor(type);
+        var skipsDiscriminator = discriminatorOfRead != null && type.DiscriminatorValue != null && properties.All(p => p.JsonName != discriminatorOfRead.PropertyJsonName);
+        if (skipsDiscriminator)
+        {
+            w.Open($"{(properties.Count == 0 ? "if" : "else if")} (reader.ValueTextEquals({Text.Utf8Literal(discriminatorOfRead!.PropertyJsonName)}))");
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+            w.Close();
+        }
+        var branches = properties.Count + (skipsDiscriminator ? 1 : 0);
         // Anything undeclared is kept rather than skipped, so a newer server's fields survive a round trip.
-        w.Open(properties.Count == 0 ? "do" : "else");
+        w.Open(branches == 0 ? "do" : "else");
         w.Line("var name = reader.GetString()!;");
         w.Line("reader.Read();");
         w.Line($"(additional ??= new global::System.Collections.Generic.Dictionary<string, {types.Name(apType)}>())[name] = {types.Read(apType, "reader")};");
-        w.Close(properties.Count == 0 ? " while (false);" : string.Empty);
+        w.Close(branches == 0 ? " while (false);" : string.Empty);
         w.Close();
 
         for (var i = 0; i < properties.Count; i++)
