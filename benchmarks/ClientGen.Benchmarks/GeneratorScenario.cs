@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using ClientGen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using NSwag;
+
+namespace ClientGen.Benchmarks;
+
+/// <summary>The three things measured for one spec: a cold generator run, a run after an unrelated edit, and NSwag's parse alone.</summary>
+internal sealed class GeneratorScenario(string name, IReadOnlyList<string> files)
+{
+    private static readonly CSharpParseOptions s_parse = new(LanguageVersion.Latest);
+
+    public string Name => name;
+
+    public long Bytes => files.Sum(f => new FileInfo(f).Length);
+
+    private readonly ImmutableArray<AdditionalText> _texts = files.Select(f => (AdditionalText)new SpecText(f, File.ReadAllText(f))).ToImmutableArray();
+
+    /// <summary>A fresh driver over a fresh compilation: what a build (or opening the project) pays.</summary>
+    public GeneratorDriver RunCold()
+    {
+        var driver = CSharpGeneratorDriver.Create(new[] { new ClientGenGenerator().AsSourceGenerator() }, _texts, s_parse);
+        return driver.RunGenerators(Compilation("namespace Bench { internal static class Marker { } }"));
+    }
+
+    /// <summary>A driver that already ran, run again after a C# edit elsewhere: what each keystroke pays.</summary>
+    public Action RunAfterUnrelatedEdit()
+    {
+        var driver = RunCold();
+        var edit = 0;
+        return () => driver = driver.RunGenerators(Compilation($"namespace Bench {{ internal static class Marker {{ public const int Edit = {++edit}; }} }}"));
+    }
+
+    /// <summary>NSwag.Core reading the spec into its document model and nothing else: the floor for any NSwag-based generator.</summary>
+    public void ParseWithNSwag()
+    {
+        var root = files[0];
+        var text = File.ReadAllText(root);
+        var document = root.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? OpenApiDocument.FromJsonAsync(text, root).GetAwaiter().GetResult()
+            : OpenApiYamlDocument.FromYamlAsync(text, root).GetAwaiter().GetResult();
+        GC.KeepAlive(document);
+    }
+
+    public bool IsOpenApi => !files[0].EndsWith(".graphql", StringComparison.OrdinalIgnoreCase);
+
+    private static CSharpCompilation Compilation(string code) =>
+        CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText(code, s_parse) }, Array.Empty<MetadataReference>(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+}
