@@ -100,12 +100,11 @@ internal static class ModelEmitter
             if (property.IsRequired) w.Line($"has{i} = true;");
             w.Close();
         }
-        // A discriminator this type writes itself (not a declared property) is not kept as unknown, or it would be written twice.
-        var discriminatorOfRead = lookup.DiscriminatorFor(type);
-        var skipsDiscriminator = discriminatorOfRead != null && type.DiscriminatorValue != null && properties.All(p => p.JsonName != discriminatorOfRead.PropertyJsonName);
+        // A discriminator this type writes itself is not kept as an unknown property, or it would be written twice.
+        var skipsDiscriminator = WritesDiscriminatorItself(type, discriminator);
         if (skipsDiscriminator)
         {
-            w.Open($"{(properties.Count == 0 ? "if" : "else if")} (reader.ValueTextEquals({Text.Utf8Literal(discriminatorOfRead!.PropertyJsonName)}))");
+            w.Open($"{(properties.Count == 0 ? "if" : "else if")} (reader.ValueTextEquals({Text.Utf8Literal(discriminator!.PropertyJsonName)}))");
             w.Line("reader.Read();");
             w.Line("reader.Skip();");
             w.Close();
@@ -160,9 +159,9 @@ internal static class ModelEmitter
         var apType = lookup.AdditionalPropertiesType(type);
         w.Open($"internal static void WriteJsonCore({Writer} writer, {fullName} value)");
         w.Line("writer.WriteStartObject();");
-        if (discriminator != null && type.DiscriminatorValue != null && type.AllProperties.All(p => p.JsonName != discriminator.PropertyJsonName))
+        if (WritesDiscriminatorItself(type, discriminator))
         {
-            w.Line($"writer.WriteString({Text.Utf8Literal(discriminator.PropertyJsonName)}, {Text.Literal(type.DiscriminatorValue)});");
+            w.Line($"writer.WriteString({Text.Utf8Literal(discriminator!.PropertyJsonName)}, {Text.Literal(type.DiscriminatorValue!)});");
         }
         foreach (var property in type.AllProperties)
         {
@@ -199,6 +198,10 @@ internal static class ModelEmitter
         w.Close();
         w.Line();
     }
+
+    /// <summary>A derived type whose discriminator is not a declared property writes its value as a literal.</summary>
+    private static bool WritesDiscriminatorItself(TypeModel type, DiscriminatorModel? discriminator) =>
+        discriminator != null && type.DiscriminatorValue != null && type.AllProperties.All(p => p.JsonName != discriminator.PropertyJsonName);
 
     private static string PropertyType(PropertyModel property, CSharpTypes types) =>
         property.IsTriState ? $"global::ClientGen.Runtime.Optional<{types.Name(property.Type.AsNullable())}>" : types.Name(property.Type);

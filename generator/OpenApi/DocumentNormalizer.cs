@@ -12,15 +12,13 @@ namespace ClientGen.Generator.OpenApi;
 /// </summary>
 internal static class DocumentNormalizer
 {
-    private static readonly HashSet<string> s_methods = new(StringComparer.OrdinalIgnoreCase) { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
     public static void Normalize(JToken root)
     {
         if (root is not JObject document) return;
         var swagger2 = document["swagger"] != null;
         foreach (var pathItem in Objects(document["paths"]).Concat(Objects(document["webhooks"])))
         {
-            foreach (var operation in pathItem.Properties().Where(p => s_methods.Contains(p.Name)).Select(p => p.Value).OfType<JObject>())
+            foreach (var operation in pathItem.Properties().Where(p => OperationKeys.IsOperation(p.Name)).Select(p => p.Value).OfType<JObject>())
             {
                 if (operation["responses"] is not JObject) operation["responses"] = new JObject();
             }

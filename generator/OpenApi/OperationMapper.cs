@@ -12,8 +12,6 @@ namespace ClientGen.Generator.OpenApi;
 /// <summary>Maps NSwag operations to <see cref="OperationModel"/>s: parameters, body, responses, servers and security.</summary>
 internal sealed class OperationMapper
 {
-    private static readonly string[] s_methodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _diagnostics;
     private readonly NameScope _methodNames;
@@ -31,11 +29,11 @@ internal sealed class OperationMapper
         _defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToList();
         var all = document.Paths
             .SelectMany(path => path.Value
-                .OrderBy(e => Array.IndexOf(s_methodOrder, e.Key.ToLowerInvariant()))
+                .OrderBy(e => Array.IndexOf(OperationKeys.Order, e.Key.ToLowerInvariant()))
                 .Select(e => (Path: path.Key, Method: e.Key.ToLowerInvariant(), Item: path.Value, Operation: e.Value,
                     Pointer: "/paths/" + SchemaMapper.Escape(path.Key) + "/" + e.Key)))
             .ToList();
-        var names = NamesForSharedOperationIds(all.Select(o => (o.Path, o.Method, o.Operation, o.Pointer)).ToList());
+        var names = NamesForSharedOperationIds(all.Select(o => (o.Operation, o.Pointer)).ToList());
 
         var operations = new List<OperationModel>();
         var byId = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -62,7 +60,7 @@ internal sealed class OperationMapper
     /// under every API group). When the first tags tell the operations apart, each is named tag + operationId,
     /// so no name depends on the order of the paths; otherwise the reuse stays an error (CG0004).
     /// </summary>
-    private Dictionary<OpenApiOperation, string> NamesForSharedOperationIds(List<(string Path, string Method, OpenApiOperation Operation, string Pointer)> all)
+    private Dictionary<OpenApiOperation, string> NamesForSharedOperationIds(List<(OpenApiOperation Operation, string Pointer)> all)
     {
         var names = new Dictionary<OpenApiOperation, string>();
         foreach (var group in all.Where(o => !string.IsNullOrEmpty(o.Operation.OperationId)).GroupBy(o => o.Operation.OperationId, StringComparer.Ordinal))

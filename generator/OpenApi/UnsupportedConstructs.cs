@@ -11,8 +11,6 @@ namespace ClientGen.Generator.OpenApi;
 /// </summary>
 internal static class UnsupportedConstructs
 {
-    private static readonly HashSet<string> s_methods = new(StringComparer.OrdinalIgnoreCase) { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
     /// <summary>Each unsupported construct: where it is (a JSON pointer), what it is, and what the client does instead.</summary>
     public static List<(string Pointer, string Construct, string Consequence)> Find(JToken root)
     {
@@ -28,7 +26,7 @@ internal static class UnsupportedConstructs
         foreach (var path in Entries(document["paths"]))
         {
             if (path.Value is not JObject pathItem) continue;
-            foreach (var method in pathItem.Properties().Where(p => s_methods.Contains(p.Name)))
+            foreach (var method in pathItem.Properties().Where(p => OperationKeys.IsOperation(p.Name)))
             {
                 var pointer = "/paths/" + SchemaMapper.Escape(path.Name) + "/" + method.Name;
                 if (method.Value is not JObject operation) continue;

@@ -72,5 +72,6 @@ internal static class ConformanceTable
         return rows;
     }
 
-    private static string Escape(string cell) => cell.Replace("|", "\\|");
+    /// <summary>A cell as the table holds it: a pipe would end the cell.</summary>
+    public static string Escape(string cell) => cell.Replace("|", "\\|");
 }
