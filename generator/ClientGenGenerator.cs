@@ -62,7 +62,19 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => SpecDiscovery.CreateWorkItems(all.Where(e => SpecDiscovery.HasSpecExtension(e.Item1.Path)).ToImmutableArray()))
             .WithTrackingName(TrackingNames.WorkItems);
 
-        RegisterGraphQl(context, files, entries);
+        // The compilation reduced to the one fact we need; generated code is withheld (one CG0006/CG0007 instead).
+        var runtime = context.CompilationProvider
+            .Select(static (compilation, _) => RuntimeReferenceCheck.Find(compilation))
+            .WithTrackingName(TrackingNames.RuntimeReference);
+        var runtimeProblem = runtime
+            .Combine(entries)
+            .Select(static (pair, _) => RuntimeReferenceCheck.Problem(pair.Left, pair.Right.Select(e => e.Item1.Path).OrderBy(p => p, System.StringComparer.Ordinal).FirstOrDefault()));
+        context.RegisterSourceOutput(runtimeProblem, static (spc, problem) =>
+        {
+            if (problem != null) spc.ReportDiagnostic(problem.ToDiagnostic());
+        });
+
+        RegisterGraphQl(context, files, entries, runtime);
 
         var results = workItems
             .Select(static (item, ct) => OpenApiParser.Parse(item, ct))
@@ -81,13 +93,14 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Where(static result => result.Model != null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
-        context.RegisterSourceOutput(models, static (spc, model) =>
+        context.RegisterSourceOutput(models.Combine(runtime), static (spc, pair) =>
         {
-            foreach (var file in Emitter.Emit(model)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
+            foreach (var file in Emitter.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         });
     }
 
-    private static void RegisterGraphQl(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecFile> files, IncrementalValueProvider<ImmutableArray<(SpecFile, SpecOptions)>> entries)
+    private static void RegisterGraphQl(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecFile> files, IncrementalValueProvider<ImmutableArray<(SpecFile, SpecOptions)>> entries, IncrementalValueProvider<RuntimeReference> runtime)
     {
         var items = entries
             .SelectMany(static (all, _) => GraphQlDiscovery.CreateWorkItems(all))
@@ -106,9 +119,10 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Where(static result => result.Model != null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.GraphQlModels);
-        context.RegisterSourceOutput(models, static (spc, model) =>
+        context.RegisterSourceOutput(models.Combine(runtime), static (spc, pair) =>
         {
-            foreach (var file in GraphQlEmitter.Emit(model)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
+            foreach (var file in GraphQlEmitter.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         });
 
         // A GraphQL introspection result looks like any JSON file; say why it is not used rather than ignore it.

@@ -27,6 +27,12 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = new(
         "CG0005", "The generator failed on this spec", "ClientGen could not generate a client from this spec: {0}", Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor RuntimeMissing = new(
+        "CG0006", "ClientGen.Runtime is not referenced", "No client is generated from '{0}': the generated code calls ClientGen.Runtime, which this project does not reference. Add <PackageReference Include=\"ClientGen.Runtime\" Version=\"{1}\" /> (the ClientGen package brings it unless its assets were excluded).", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor RuntimeVersionMismatch = new(
+        "CG0007", "ClientGen.Runtime of another version", "No client is generated from '{0}': this project references ClientGen.Runtime {1}, but the ClientGen generator is {2}, and the generated code calls members of its own version. Reference ClientGen.Runtime {2} (all ClientGen packages share one version).", Category, DiagnosticSeverity.Error, true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "CG1001", "Unsupported construct", "{0} is not supported; {1}", Category, DiagnosticSeverity.Warning, true);
 
@@ -126,6 +132,8 @@ public static class DiagnosticDescriptors
         [UnresolvedReference.Id] = UnresolvedReference,
         [DuplicateOperationId.Id] = DuplicateOperationId,
         [InternalError.Id] = InternalError,
+        [RuntimeMissing.Id] = RuntimeMissing,
+        [RuntimeVersionMismatch.Id] = RuntimeVersionMismatch,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [UntaggedUnion.Id] = UntaggedUnion,
         [UnsupportedMediaType.Id] = UnsupportedMediaType,

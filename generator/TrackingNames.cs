@@ -15,6 +15,7 @@ public static class TrackingNames
     public const string GraphQlResults = nameof(GraphQlResults);
     public const string GraphQlModels = nameof(GraphQlModels);
     public const string Introspection = nameof(Introspection);
+    public const string RuntimeReference = nameof(RuntimeReference);
 
-    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlResults, GraphQlDiagnostics, GraphQlModels, Introspection };
+    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlResults, GraphQlDiagnostics, GraphQlModels, Introspection, RuntimeReference };
 }

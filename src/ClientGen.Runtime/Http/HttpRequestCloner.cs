@@ -12,7 +12,12 @@ public static class HttpRequestCloner
 {
     /// <summary>Buffers the body so it can be read again after the request is sent.</summary>
     public static Task BufferAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+#if NET9_0_OR_GREATER
         request.Content is null ? Task.CompletedTask : request.Content.LoadIntoBufferAsync(cancellationToken);
+#else
+        // .NET 8 has no cancellable overload: buffering a streamed body there runs to its end.
+        request.Content is null ? Task.CompletedTask : request.Content.LoadIntoBufferAsync();
+#endif
 
     /// <summary>A new message with the same method, URI, version, headers, options and body.</summary>
     public static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)

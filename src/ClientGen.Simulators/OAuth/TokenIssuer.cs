@@ -66,7 +66,7 @@ public sealed class TokenIssuer
             await OAuthErrorAsync(context, 401, "invalid_client", "Client authentication failed.").ConfigureAwait(false);
             return;
         }
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         _tokens[token] = _time.GetUtcNow() + Lifetime;
         context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "application/json";

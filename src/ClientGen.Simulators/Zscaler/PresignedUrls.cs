@@ -26,5 +26,5 @@ internal sealed class PresignedUrls
         return long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && DateTimeOffset.FromUnixTimeSeconds(at) > now ? null : "Request has expired";
     }
 
-    private string Sign(string runId, string expires) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(runId + "\n" + expires)));
+    private string Sign(string runId, string expires) => Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(runId + "\n" + expires))).ToLowerInvariant();
 }

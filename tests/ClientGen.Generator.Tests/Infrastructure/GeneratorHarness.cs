@@ -23,6 +23,9 @@ internal sealed class GeneratorHarness
 
     public string RootNamespace { get; init; } = "TestApp";
 
+    /// <summary>The compilation's references; by default the framework, Microsoft.Extensions.* and ClientGen.Runtime.</summary>
+    public IEnumerable<MetadataReference>? CompilationReferences { get; init; }
+
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
     public static ImmutableArray<MetadataReference> References => s_references.Value;
@@ -45,7 +48,7 @@ internal sealed class GeneratorHarness
         _compilation = CSharpCompilation.Create(
             "TestApp",
             new[] { CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "Marker.cs") },
-            References,
+            CompilationReferences ?? References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         _driver = CSharpGeneratorDriver.Create(
             new[] { new ClientGenGenerator().AsSourceGenerator() },
@@ -78,6 +81,10 @@ internal sealed class GeneratorHarness
         _driver = _driver!.RunGeneratorsAndUpdateCompilation(_compilation!, out var output, out var diagnostics);
         return new GeneratorRun(_driver.GetRunResult(), output, diagnostics);
     }
+
+    /// <summary>The default references without ClientGen.Runtime.</summary>
+    public static IEnumerable<MetadataReference> ReferencesWithoutRuntime =>
+        References.Where(r => !string.Equals(Path.GetFileNameWithoutExtension(r.Display), "ClientGen.Runtime", StringComparison.Ordinal));
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
