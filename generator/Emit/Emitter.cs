@@ -21,6 +21,7 @@ public static class Emitter
             File(model, model.ClientName + "Options", w => EnvironmentEmitter.EmitOptions(w, lookup)),
             File(model, model.ClientName + "Environments", w => EnvironmentEmitter.EmitEnvironments(w, lookup)),
             File(model, model.ClientName + "ServiceCollectionExtensions", w => EnvironmentEmitter.EmitServiceRegistration(w, lookup)),
+            JsonResolverEmitter.File(model.Namespace, model.ClientName, model.Types),
         };
         foreach (var type in model.Types)
         {
