@@ -53,7 +53,7 @@ internal static class DocumentLoader
         }
 
         Func<OpenApiDocument, JsonReferenceResolver> resolverFactory = document =>
-            new InMemoryReferenceResolver(new OpenApiSchemaResolver(document, new JsonSchemaGeneratorSettings()), files);
+            new InMemoryReferenceResolver(new OpenApiSchemaResolver(document, new SystemTextJsonSchemaGeneratorSettings()), files);
         try
         {
             // NSwag's loaders are async only; they do no real I/O here (every file is served from memory),

@@ -175,8 +175,8 @@ internal sealed class OperationMapper
         if (parameter.Style != OpenApiParameterStyle.Undefined)
         {
             var style = parameter.Style.ToString().ToLowerInvariant();
-            // NSwag cannot tell an absent explode from false; form style without it means true.
-            explode = parameter.Explode || style == "form" || style == "deepobject";
+            // An absent explode means true for form style only (OpenAPI 3.0 §4.7.12.1); deepObject is exploded by definition.
+            explode = parameter.Explode ?? style == "form" || style == "deepobject";
             return style;
         }
         switch (parameter.CollectionFormat)

@@ -42,7 +42,7 @@ public static class CliApp
 
     private static Command GenerateCommand(TextWriter stdout, TextWriter stderr)
     {
-        var specs = new Argument<string[]>("spec") { Description = "OpenAPI documents (YAML or JSON) or GraphQL files (.graphql: schema and operations).", Arity = ArgumentArity.OneOrMore };
+        var specs = new Argument<string[]>("spec") { Description = "OpenAPI documents (YAML or JSON), GraphQL files (.graphql: schema and operations), or folders of them (a GraphQL folder is one client).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write the generated C# files to.", Required = true };
         var ns = new Option<string?>("--namespace") { Description = "Namespace of the generated code (default: ClientGen.Generated)." };
         var command = new Command("generate", "Write the client the source generator would produce, for reading or committing.") { specs, output, ns };
@@ -52,7 +52,7 @@ public static class CliApp
 
     private static Command CheckCommand(TextWriter stdout, TextWriter stderr)
     {
-        var specs = new Argument<string[]>("spec") { Description = "OpenAPI documents (YAML or JSON) or GraphQL files.", Arity = ArgumentArity.OneOrMore };
+        var specs = new Argument<string[]>("spec") { Description = "OpenAPI documents (YAML or JSON), GraphQL files, or folders of them.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("check", "Report the diagnostics for the given specs without writing code (exit 1 on errors).") { specs };
         command.SetAction(parse => Generate.GenerateCommand.Run(parse.GetValue(specs)!, null, null, stdout, stderr));
         return command;

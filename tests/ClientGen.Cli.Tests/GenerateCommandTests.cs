@@ -40,6 +40,23 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_takes_a_GraphQL_folder_as_one_client_like_the_source_generator()
+    {
+        var folder = Path.Combine(_dir, "inventory-api");
+        Directory.CreateDirectory(Path.Combine(folder, "queries"));
+        File.WriteAllText(Path.Combine(folder, "schema.graphql"), "type Query { item(id: ID!): Item } type Item { id: ID! name: String }");
+        File.WriteAllText(Path.Combine(folder, "queries", "item.graphql"), "query GetItem($id: ID!) { item(id: $id) { id name } }");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a spec");
+        var output = Path.Combine(_dir, "out");
+
+        var result = await CliHarness.RunAsync(["generate", folder, "--out", output, "--namespace", "Gen.Folder"]);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("InventoryApiClient (1 operations)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("GetItemAsync", File.ReadAllText(Path.Combine(output, "Gen.Folder.InventoryApiClient.g.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_prints_msbuild_diagnostics_at_the_spec_line_and_exits_1_on_errors()
     {
         var spec = Path.Combine(_dir, "broken.yaml");
@@ -77,7 +94,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(0, ok.ExitCode);
         Assert.DoesNotContain(": error ", ok.Output);
         Assert.Equal(1, missing.ExitCode);
-        Assert.Contains("nope.yaml: error CG0000: file not found", missing.Error);
+        Assert.Contains("nope.yaml: error CG0000: file or folder not found", missing.Error);
         Assert.Equal(1, unrecognised.ExitCode);
         Assert.Contains("No OpenAPI, Swagger or GraphQL document", unrecognised.Error);
     }

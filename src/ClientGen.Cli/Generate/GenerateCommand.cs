@@ -18,11 +18,11 @@ internal static class GenerateCommand
     /// <returns>0 when every spec generated without errors, 1 otherwise.</returns>
     public static int Run(IReadOnlyList<string> paths, string? ns, DirectoryInfo? output, TextWriter stdout, TextWriter stderr)
     {
-        var missing = paths.Where(p => !File.Exists(p)).ToList();
-        foreach (var path in missing) stderr.WriteLine($"{path}: error CG0000: file not found");
+        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        foreach (var path in missing) stderr.WriteLine($"{path}: error CG0000: file or folder not found");
         if (missing.Count > 0) return 1;
 
-        var specs = SpecLoader.Load(paths, ns);
+        var specs = SpecLoader.Load(paths.SelectMany(Expand), ns);
         if (specs.IsEmpty)
         {
             stderr.WriteLine("No OpenAPI, Swagger or GraphQL document among the given files (an OpenAPI root has an 'openapi' or 'swagger' key; GraphQL files end in .graphql or .graphqls).");
@@ -51,6 +51,17 @@ internal static class GenerateCommand
         }
         return failed ? 1 : 0;
     }
+
+    /// <summary>
+    /// A folder stands for the spec and GraphQL files below it, as a project's AdditionalFiles glob would: a GraphQL
+    /// folder is one client (subfolders use the nearest schema above them), and a JSON/YAML file that is not a spec is ignored.
+    /// </summary>
+    private static IEnumerable<string> Expand(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(file => SpecDiscovery.HasSpecExtension(file) || GraphQlDiscovery.IsGraphQl(file))
+                .OrderBy(file => file, System.StringComparer.Ordinal)
+            : new[] { path };
 
     private static bool Report(EquatableArray<DiagnosticInfo> diagnostics, bool noModel, TextWriter stdout)
     {

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace ClientGen.Package.Tests;
+
+/// <summary>
+/// A copy of Consumer/ in a folder of its own, beside the feed's nuget.config (so NuGet finds the feed and the
+/// isolated cache by walking up, as it would in a user's repository), built with the dotnet CLI as a user builds it.
+/// </summary>
+public sealed class ConsumerProject
+{
+    private readonly PackageFeed _feed;
+
+    public ConsumerProject(PackageFeed feed, string name)
+    {
+        _feed = feed;
+        Directory = Path.Combine(feed.Root, name);
+        Copy(Path.Combine(AppContext.BaseDirectory, "Consumer"), Directory);
+    }
+
+    public string Directory { get; }
+
+    public string ProjectFile => Path.Combine(Directory, "Consumer.csproj");
+
+    public Task<ProcessResult> DotnetAsync(TimeSpan timeout, params string[] arguments) =>
+        ProcessRunner.DotnetAsync(Directory, timeout, Environment(), arguments.Concat(new[] { $"-p:ClientGenVersion={_feed.Version}", $"-p:KiotaVersion={_feed.KiotaVersion}" }).ToArray());
+
+    /// <summary>Runs the built app for one target framework. A net8.0 build runs on the newest runtime when no .NET 8 runtime is installed.</summary>
+    public Task<ProcessResult> RunBuiltAsync(string targetFramework, params string[] arguments)
+    {
+        var dll = Path.Combine(Directory, "bin", "Release", targetFramework, "Consumer.dll");
+        var environment = new Dictionary<string, string?>(Environment()) { ["DOTNET_ROLL_FORWARD"] = "Major" };
+        return ProcessRunner.RunAsync("dotnet", new[] { dll }.Concat(arguments), Directory, TimeSpan.FromMinutes(2), environment);
+    }
+
+    public void Edit(string relativePath, Func<string, string> edit)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        File.WriteAllText(path, edit(File.ReadAllText(path)));
+    }
+
+    private IReadOnlyDictionary<string, string?> Environment() => new Dictionary<string, string?>
+    {
+        ["NUGET_PACKAGES"] = _feed.Packages,
+        // The consumer is a stranger to this repository: no CI-only properties, no shared build server state.
+        ["CI"] = null,
+        ["ContinuousIntegrationBuild"] = null,
+    };
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
