@@ -37,6 +37,19 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public async Task A_framework_dependent_publish_carries_the_runtime_and_runs()
+    {
+        var consumer = new ConsumerProject(_feed, "consumer-publish");
+        var publish = await consumer.DotnetAsync(TimeSpan.FromMinutes(10), "publish", "-c", "Release", "-f", "net10.0", "-o", "published");
+        Assert.True(publish.ExitCode == 0, publish.Describe());
+        Assert.True(File.Exists(Path.Combine(consumer.Directory, "published", "ClientGen.Runtime.dll")), "publish left ClientGen.Runtime out");
+
+        await using var server = await InventoryServer.StartAsync();
+        var run = await ProcessRunner.RunAsync("dotnet", new[] { Path.Combine(consumer.Directory, "published", "Consumer.dll"), server.BaseAddress.ToString() }, consumer.Directory, TimeSpan.FromMinutes(1));
+        AssertRanAgainst(server, run);
+    }
+
+    [Fact]
     public async Task Published_with_native_AOT_the_app_has_no_trim_or_AOT_warning_and_the_native_binary_calls_its_client()
     {
         var consumer = new ConsumerProject(_feed, "consumer-aot");
@@ -57,6 +70,8 @@ public sealed class ConsumerTests
     public async Task Without_the_runtime_the_build_fails_with_one_CG0006_naming_the_package_and_no_compiler_errors()
     {
         var consumer = new ConsumerProject(_feed, "consumer-no-runtime");
+        // The app's own code does not touch the client, so every error left would be one the generated code caused.
+        consumer.Edit("Program.cs", _ => "System.Console.WriteLine(\"hello\");\n");
         // Turns off what the package does for development-dependency references: the runtime is then invisible to the compiler.
         var build = await consumer.DotnetAsync(TimeSpan.FromMinutes(10), "build", "-c", "Release", "-f", "net10.0", "-p:ClientGenReferenceRuntime=false");
 

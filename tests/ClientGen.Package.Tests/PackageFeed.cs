@@ -48,6 +48,8 @@ public sealed class PackageFeed : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        // CLIENTGEN_KEEP_PACKAGES=1 keeps the feed, cache and consumers for a look after a failure.
+        if (Environment.GetEnvironmentVariable("CLIENTGEN_KEEP_PACKAGES") == "1") return Task.CompletedTask;
         try
         {
             Directory.Delete(Root, recursive: true);
