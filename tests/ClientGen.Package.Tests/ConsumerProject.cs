@@ -14,11 +14,12 @@ public sealed class ConsumerProject
 {
     private readonly PackageFeed _feed;
 
-    public ConsumerProject(PackageFeed feed, string name)
+    /// <param name="template">The folder beside the tests to copy: Consumer (references ClientGen) or VendorConsumer.</param>
+    public ConsumerProject(PackageFeed feed, string name, string template = "Consumer")
     {
         _feed = feed;
         Directory = Path.Combine(feed.Root, name);
-        Copy(Path.Combine(AppContext.BaseDirectory, "Consumer"), Directory);
+        Copy(Path.Combine(AppContext.BaseDirectory, template), Directory);
     }
 
     public string Directory { get; }

@@ -21,10 +21,12 @@ public sealed class ConsumerTests
     public async Task A_new_app_with_only_the_ClientGen_package_builds_without_warnings_and_calls_its_client_on_net8_and_net10()
     {
         var consumer = new ConsumerProject(_feed, "consumer-jit");
-        var build = await consumer.DotnetAsync(TimeSpan.FromMinutes(10), "build", "-c", "Release");
+        var build = await consumer.DotnetAsync(TimeSpan.FromMinutes(10), "build", "-c", "Release", "-p:EmitCompilerGeneratedFiles=true");
         Assert.True(build.ExitCode == 0, build.Describe());
         Assert.DoesNotMatch(Warning, build.Output);
         Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
+        // Where README says EmitCompilerGeneratedFiles alone puts the generated files.
+        Assert.True(File.Exists(Path.Combine(consumer.Directory, "obj", "Release", "net8.0", "generated", "ClientGen.Generator", "ClientGen.Generator.ClientGenGenerator", "Consumer.InventoryClient.g.cs")));
 
         foreach (var framework in new[] { "net8.0", "net10.0" })
         {
@@ -79,6 +81,20 @@ public sealed class ConsumerTests
         var errors = Regex.Matches(build.Output, @"error (\w+\d+)").Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.True(errors.SequenceEqual(new[] { "CG0006" }), build.Describe());
         Assert.Contains($"<PackageReference Include=\"ClientGen.Runtime\" Version=\"{_feed.Version}\" />", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_prebuilt_vendor_clients_and_the_simulators_work_from_their_packages()
+    {
+        var consumer = new ConsumerProject(_feed, "vendor-consumer", "VendorConsumer");
+        var build = await consumer.DotnetAsync(TimeSpan.FromMinutes(10), "build", "-c", "Release");
+        Assert.True(build.ExitCode == 0, build.Describe());
+        Assert.DoesNotMatch(Warning, build.Output);
+
+        var run = await ProcessRunner.RunAsync("dotnet", new[] { Path.Combine(consumer.Directory, "bin", "Release", "net10.0", "VendorConsumer.dll") }, consumer.Directory, TimeSpan.FromMinutes(2));
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Contains("zuora COMPLETED EnergyCapReportDistributionClient ZscalerUvmReportingClient", run.Output, StringComparison.Ordinal);
     }
 
     private static void AssertRanAgainst(InventoryServer server, ProcessResult run)
