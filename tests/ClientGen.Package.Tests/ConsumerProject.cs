@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace ClientGen.Package.Tests;
 
 /// <summary>
-/// A copy of Consumer/ in a folder of its own, beside the feed's nuget.config (so NuGet finds the feed and the
-/// isolated cache by walking up, as it would in a user's repository), built with the dotnet CLI as a user builds it.
+/// A copy of Consumer/ in a folder of its own, below the feed's nuget.config and Directory.Build.props (so NuGet finds
+/// the feed and the isolated cache by walking up, as in a user's repository), built with the dotnet CLI as a user builds it.
 /// </summary>
 public sealed class ConsumerProject
 {
@@ -24,10 +24,17 @@ public sealed class ConsumerProject
 
     public string Directory { get; }
 
+    /// <summary>The user's one step; NuGet writes the reference (for a development dependency: PrivateAssets, IncludeAssets).</summary>
+    public async Task AddPackageAsync(string id)
+    {
+        var add = await ProcessRunner.DotnetAsync(Directory, TimeSpan.FromMinutes(5), Environment(), "add", ProjectFile, "package", id, "--version", _feed.Version);
+        if (add.ExitCode != 0) throw new InvalidOperationException(add.Describe());
+    }
+
     public string ProjectFile => Path.Combine(Directory, "Consumer.csproj");
 
     public Task<ProcessResult> DotnetAsync(TimeSpan timeout, params string[] arguments) =>
-        ProcessRunner.DotnetAsync(Directory, timeout, Environment(), arguments.Concat(new[] { $"-p:ClientGenVersion={_feed.Version}", $"-p:KiotaVersion={_feed.KiotaVersion}" }).ToArray());
+        ProcessRunner.DotnetAsync(Directory, timeout, Environment(), arguments);
 
     /// <summary>Runs the built app for one target framework. A net8.0 build runs on the newest runtime when no .NET 8 runtime is installed.</summary>
     public Task<ProcessResult> RunBuiltAsync(string targetFramework, params string[] arguments)

@@ -21,11 +21,13 @@ public sealed class ConsumerTests
     public async Task A_new_app_with_only_the_ClientGen_package_builds_without_warnings_and_calls_its_client_on_net8_and_net10()
     {
         var consumer = new ConsumerProject(_feed, "consumer-jit");
+        await consumer.AddPackageAsync("ClientGen");
         var build = await consumer.DotnetAsync(TimeSpan.FromMinutes(10), "build", "-c", "Release", "-p:EmitCompilerGeneratedFiles=true");
         Assert.True(build.ExitCode == 0, build.Describe());
         Assert.DoesNotMatch(Warning, build.Output);
         Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
         // Where README says EmitCompilerGeneratedFiles alone puts the generated files.
+        Assert.Contains("<PrivateAssets>all</PrivateAssets>", File.ReadAllText(consumer.ProjectFile), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(consumer.Directory, "obj", "Release", "net8.0", "generated", "ClientGen.Generator", "ClientGen.Generator.ClientGenGenerator", "Consumer.InventoryClient.g.cs")));
 
         foreach (var framework in new[] { "net8.0", "net10.0" })
@@ -42,6 +44,7 @@ public sealed class ConsumerTests
     public async Task A_framework_dependent_publish_carries_the_runtime_and_runs()
     {
         var consumer = new ConsumerProject(_feed, "consumer-publish");
+        await consumer.AddPackageAsync("ClientGen");
         var publish = await consumer.DotnetAsync(TimeSpan.FromMinutes(10), "publish", "-c", "Release", "-f", "net10.0", "-o", "published");
         Assert.True(publish.ExitCode == 0, publish.Describe());
         Assert.True(File.Exists(Path.Combine(consumer.Directory, "published", "ClientGen.Runtime.dll")), "publish left ClientGen.Runtime out");
@@ -55,6 +58,7 @@ public sealed class ConsumerTests
     public async Task Published_with_native_AOT_the_app_has_no_trim_or_AOT_warning_and_the_native_binary_calls_its_client()
     {
         var consumer = new ConsumerProject(_feed, "consumer-aot");
+        await consumer.AddPackageAsync("ClientGen");
         var publish = await consumer.DotnetAsync(TimeSpan.FromMinutes(15), "publish", "-c", "Release", "-f", "net10.0", "-r", "linux-x64", "-p:PublishAot=true", "-o", "native");
         Assert.True(publish.ExitCode == 0, publish.Describe());
         Assert.DoesNotMatch(TrimOrAotWarning, publish.Output);
@@ -72,6 +76,7 @@ public sealed class ConsumerTests
     public async Task Without_the_runtime_the_build_fails_with_one_CG0006_naming_the_package_and_no_compiler_errors()
     {
         var consumer = new ConsumerProject(_feed, "consumer-no-runtime");
+        await consumer.AddPackageAsync("ClientGen");
         // The app's own code does not touch the client, so every error left would be one the generated code caused.
         consumer.Edit("Program.cs", _ => "System.Console.WriteLine(\"hello\");\n");
         // Turns off what the package does for development-dependency references: the runtime is then invisible to the compiler.

@@ -44,6 +44,15 @@ public sealed class PackageFeed : IAsyncLifetime
             "pack", "ClientGen.Packages.slnf", "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"));
         Assert.True(Pack.ExitCode == 0, Pack.Describe());
         File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig());
+        // The versions the consumers' project files name, found by MSBuild walking up from each consumer.
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup>
+                <ClientGenVersion>{Version}</ClientGenVersion>
+                <KiotaVersion>{KiotaVersion}</KiotaVersion>
+              </PropertyGroup>
+            </Project>
+            """);
     }
 
     public Task DisposeAsync()
