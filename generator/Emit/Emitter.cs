@@ -9,7 +9,8 @@ namespace ClientGen.Generator.Emit;
 /// </summary>
 public static class Emitter
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"ClientGen\", \"1.0.0\")]";
+    /// <summary>Names this generator's real version, the one the ClientGen packages share (snapshots change with it).</summary>
+    public static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"ClientGen\", \"{RuntimeReferenceCheck.GeneratorVersion}\")]";
 
     public static List<GeneratedFile> Emit(ClientModel model)
     {

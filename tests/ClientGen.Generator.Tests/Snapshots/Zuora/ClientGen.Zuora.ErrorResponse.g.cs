@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>Zuora's error body.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.ErrorResponse.ClientGenJsonConverter))]
 public sealed partial record ErrorResponse
 {

@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>One filter, such as Account.Status = Active.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.FilterClause.ClientGenJsonConverter))]
 public sealed partial record FilterClause
 {

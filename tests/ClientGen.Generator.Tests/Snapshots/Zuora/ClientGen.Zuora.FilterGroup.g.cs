@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>A group of filter clauses joined by one logical operator.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.FilterGroup.ClientGenJsonConverter))]
 public sealed partial record FilterGroup
 {

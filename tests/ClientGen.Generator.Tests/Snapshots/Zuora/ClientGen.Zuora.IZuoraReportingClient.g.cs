@@ -15,7 +15,7 @@ namespace ClientGen.Zuora;
 /// `zconnect*.zuora.com/api/rest/v1` hosts accept only username/password authentication and are
 /// not listed here, because OAuth works only with the current endpoints.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 public partial interface IZuoraReportingClient
 {
     /// <summary>Run a report</summary>

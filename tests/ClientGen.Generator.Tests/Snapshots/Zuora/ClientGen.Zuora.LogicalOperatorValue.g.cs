@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>AND or OR.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.LogicalOperatorValue.ClientGenJsonConverter))]
 public readonly partial struct LogicalOperatorValue : global::System.IEquatable<global::ClientGen.Zuora.LogicalOperatorValue>
 {

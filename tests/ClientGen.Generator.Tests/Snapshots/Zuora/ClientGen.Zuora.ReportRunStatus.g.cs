@@ -14,7 +14,7 @@ namespace ClientGen.Zuora;
 /// INVALID: the report definition or data is invalid.
 /// ERROR: the run finished with an error.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.ReportRunStatus.ClientGenJsonConverter))]
 public readonly partial struct ReportRunStatus : global::System.IEquatable<global::ClientGen.Zuora.ReportRunStatus>
 {

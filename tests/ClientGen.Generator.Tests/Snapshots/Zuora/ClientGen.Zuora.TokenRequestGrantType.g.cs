@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>The OAuth grant type; always client_credentials.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.TokenRequestGrantType.ClientGenJsonConverter))]
 public readonly partial struct TokenRequestGrantType : global::System.IEquatable<global::ClientGen.Zuora.TokenRequestGrantType>
 {

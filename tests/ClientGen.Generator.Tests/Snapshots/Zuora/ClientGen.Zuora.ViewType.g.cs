@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>Whether a report is run as a detail or a summary report.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.ViewType.ClientGenJsonConverter))]
 public readonly partial struct ViewType : global::System.IEquatable<global::ClientGen.Zuora.ViewType>
 {

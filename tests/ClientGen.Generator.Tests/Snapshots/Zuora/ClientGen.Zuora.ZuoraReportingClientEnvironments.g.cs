@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>The environments (servers) Zuora Reporting documents.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 public static partial class ZuoraReportingClientEnvironments
 {
     /// <summary>Production (US Cloud Data Center 2): https://rest.zuora.com/reporting/api/rest/v1</summary>

@@ -9,7 +9,7 @@ namespace ClientGen.Zuora;
 /// generated code (no reflection: trim- and AOT-safe). Add it to <c>JsonSerializerOptions.TypeInfoResolverChain</c>;
 /// it also covers <c>List&lt;T&gt;</c> and arrays of these types, and nullable enums.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 public sealed partial class ZuoraReportingClientJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance (the resolver holds no state).</summary>

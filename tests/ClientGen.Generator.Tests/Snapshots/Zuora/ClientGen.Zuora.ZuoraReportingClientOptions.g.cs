@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>Options for <see cref="ZuoraReportingClient"/>: which environment to call, or any base address.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 public sealed partial class ZuoraReportingClientOptions : global::ClientGen.Runtime.ApiClientOptions
 {
     /// <summary>Creates options targeting the spec's first server.</summary>

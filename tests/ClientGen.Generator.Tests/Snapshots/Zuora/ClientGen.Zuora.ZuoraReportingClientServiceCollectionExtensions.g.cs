@@ -5,7 +5,7 @@
 namespace ClientGen.Zuora;
 
 /// <summary>Registers <see cref="IZuoraReportingClient"/> with IHttpClientFactory, retries and the spec's authentication.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 public static partial class ZuoraReportingClientServiceCollectionExtensions
 {
     /// <summary>
