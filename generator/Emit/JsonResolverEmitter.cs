@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -12,14 +13,12 @@ internal static class JsonResolverEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
-    public static string TypeName(string clientName) => clientName + "JsonResolver";
-
     public static GeneratedFile File(string ns, string clientName, IReadOnlyList<TypeModel> types) =>
-        Emitter.File(ns, TypeName(clientName), w => Emit(w, ns, clientName, types));
+        Emitter.File(ns, CompanionTypes.JsonResolver(clientName), w => Emit(w, ns, clientName, types));
 
     private static void Emit(SourceWriter w, string ns, string clientName, IReadOnlyList<TypeModel> types)
     {
-        var name = TypeName(clientName);
+        var name = CompanionTypes.JsonResolver(clientName);
         w.Line($"/// <summary>");
         w.Line($"/// System.Text.Json metadata for every model and enum of <see cref=\"{clientName}\"/>, read and written by the");
         w.Line($"/// generated code (no reflection: trim- and AOT-safe). Add it to <c>JsonSerializerOptions.TypeInfoResolverChain</c>;");

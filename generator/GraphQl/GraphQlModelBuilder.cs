@@ -38,7 +38,7 @@ internal sealed class GraphQlModelBuilder
     {
         _schema = schema;
         _diagnostics = diagnostics;
-        _typeNames = new NameScope(new[] { clientName, "I" + clientName, clientName + "Options", "System" });
+        _typeNames = new NameScope(CompanionTypes.ReservedTypeNames(clientName));
     }
 
     public GraphQlClientModel Build(GraphQlWorkItem item, IReadOnlyList<GraphQlSource> sources, string ns, string clientName)

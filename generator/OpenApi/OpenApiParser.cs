@@ -37,7 +37,7 @@ public static class OpenApiParser
     {
         var clientName = ClientNameOf(item, document);
         var ns = NamespaceOf(item);
-        var typeNames = new NameScope(new[] { clientName, "I" + clientName, clientName + "Options", clientName + "Environments", "System", "Global" });
+        var typeNames = new NameScope(CompanionTypes.ReservedTypeNames(clientName));
         var schemas = new SchemaMapper(typeNames, sink);
         var swagger2 = document.SchemaType == NJsonSchema.SchemaType.Swagger2;
         schemas.DeclareComponents(document.Components.Schemas, swagger2 ? "/definitions/" : "/components/schemas/");

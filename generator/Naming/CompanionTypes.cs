@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+
+namespace ClientGen.Generator.Naming;
+
+/// <summary>
+/// The types every client gets beside it, named from the client. Both front ends reserve all of them before naming
+/// the spec's own types, so a schema called, say, <c>InventoryClientOptions</c> is renamed instead of colliding.
+/// </summary>
+internal static class CompanionTypes
+{
+    public static string JsonResolver(string clientName) => clientName + "JsonResolver";
+
+    public static IEnumerable<string> ReservedTypeNames(string clientName) => new[]
+    {
+        clientName,
+        "I" + clientName,
+        clientName + "Options",
+        clientName + "Environments",
+        clientName + "ServiceCollectionExtensions",
+        JsonResolver(clientName),
+        // A type named System or Global would shadow the namespaces the generated code spells out.
+        "System",
+        "Global",
+    };
+}
