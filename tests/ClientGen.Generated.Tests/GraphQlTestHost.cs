@@ -7,13 +7,9 @@ using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using GraphQL.Types;
+using ClientGen.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ClientGen.Generated.Tests;
 
@@ -23,13 +19,11 @@ namespace ClientGen.Generated.Tests;
 /// </summary>
 public sealed class GraphQlTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private GraphQlTestHost(WebApplication app) => _app = app;
+    private LoopbackHost _host = null!;
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     public ConcurrentQueue<(IReadOnlyDictionary<string, string> Headers, GraphQLRequest Request)> Requests { get; } = new();
 
@@ -39,13 +33,16 @@ public sealed class GraphQlTestHost : IAsyncDisposable
     /// <param name="routes">Extra endpoints (files).</param>
     public static async Task<GraphQlTestHost> StartAsync(ISchema schema, string path, Func<HttpContext, GraphQLRequest, int?>? gate = null, Action<WebApplication>? routes = null)
     {
+        var host = new GraphQlTestHost();
+        host._host = await LoopbackHost.StartAsync(app => Map(app, host, schema, path, gate, routes));
+        host.Endpoint = new Uri(host.BaseAddress, path);
+        return host;
+    }
+
+    private static void Map(WebApplication app, GraphQlTestHost host, ISchema schema, string path, Func<HttpContext, GraphQLRequest, int?>? gate, Action<WebApplication>? routes)
+    {
         var serializer = new GraphQLSerializer();
         var executer = new DocumentExecuter();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var host = new GraphQlTestHost(app);
         app.MapPost(path, async (HttpContext context) =>
         {
             var request = (await serializer.ReadAsync<GraphQLRequest>(context.Request.Body))!;
@@ -66,15 +63,7 @@ public sealed class GraphQlTestHost : IAsyncDisposable
             await serializer.WriteAsync(context.Response.Body, result);
         });
         routes?.Invoke(app);
-        await app.StartAsync();
-        host.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        host.Endpoint = new Uri(host.BaseAddress, path);
-        return host;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

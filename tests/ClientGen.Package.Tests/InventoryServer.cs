@@ -1,16 +1,10 @@
 using System;
 using System.Collections.Concurrent;
-using System.Linq;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using ClientGen.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ClientGen.Package.Tests;
 
@@ -20,22 +14,23 @@ namespace ClientGen.Package.Tests;
 /// </summary>
 public sealed class InventoryServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
 
-    private InventoryServer(WebApplication app) => _app = app;
-
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     /// <summary>"METHOD path?query key=X-Api-Key" per request, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public static async Task<InventoryServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new InventoryServer(app);
+        var server = new InventoryServer();
+        server._host = await LoopbackHost.StartAsync(server.Map);
+        return server;
+    }
+
+    private void Map(WebApplication app)
+    {
+        var server = this;
         app.Use(async (context, next) =>
         {
             server.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} key={context.Request.Headers["X-Api-Key"]}");
@@ -56,15 +51,7 @@ public sealed class InventoryServer : IAsyncDisposable
             Results.Text(context.Request.Query["state"] == "active" ? """[{"id":"item-1","name":"bolt","state":"active"},{"id":"item-2","name":"nut","state":"active","count":null}]""" : "[]", "application/json"));
         app.MapGet("/items/{id}", (string id) =>
             Results.Text($$"""{"title":"No item {{id}}","status":404}""", "application/json", statusCode: 404));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using ClientGen.EnergyCap;
 using ClientGen.Runtime.Polling;
 using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Auth;
 using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using ClientGen.Zuora;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Http;
 using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

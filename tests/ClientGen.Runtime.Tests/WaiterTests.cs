@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Polling;
 using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using ClientGen.Zuora;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

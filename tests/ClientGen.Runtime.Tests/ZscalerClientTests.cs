@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ClientGen.Runtime.Auth;
 using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using ClientGen.ZscalerUvm;
 using Xunit;
 

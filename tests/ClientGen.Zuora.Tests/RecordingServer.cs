@@ -5,12 +5,9 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Threading.Tasks;
+using ClientGen.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ClientGen.Zuora.Tests;
 
@@ -26,28 +23,19 @@ public sealed record CannedResponse(int Status, string ContentType, string Body)
 /// <summary>A real Kestrel server on 127.0.0.1 (random port) that records each request and answers with a canned response.</summary>
 public sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-
-    private RecordingServer(WebApplication app) => _app = app;
+    private LoopbackHost _host = null!;
 
     public Func<RecordedRequest, CannedResponse> Responder { get; set; } = _ => CannedResponse.Json("{}");
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _host.BaseAddress;
 
     public static async Task<RecordingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new RecordingServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address);
+        var server = new RecordingServer();
+        server._host = await LoopbackHost.StartAsync(app => app.Run(server.HandleAsync));
         return server;
     }
 
@@ -76,9 +64,5 @@ public sealed class RecordingServer : IAsyncDisposable
         await context.Response.WriteAsync(response.Body);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

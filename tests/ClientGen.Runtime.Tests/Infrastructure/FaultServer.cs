@@ -4,13 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ClientGen.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ClientGen.Runtime.Tests.Infrastructure;
 
@@ -27,15 +23,13 @@ public sealed record SeenRequest(string Method, string Path, IReadOnlyDictionary
 /// </summary>
 public sealed class FaultServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<SeenRequest> _seen = new();
     private readonly ConcurrentDictionary<string, Func<HttpContext, SeenRequest, int, Task>> _routes = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private int _inFlight;
+    private LoopbackHost _host = null!;
 
-    private FaultServer(WebApplication app) => _app = app;
-
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _host.BaseAddress;
 
     public IReadOnlyList<SeenRequest> Seen => _seen.ToList();
 
@@ -49,14 +43,8 @@ public sealed class FaultServer : IAsyncDisposable
 
     public static async Task<FaultServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FaultServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var server = new FaultServer();
+        server._host = await LoopbackHost.StartAsync(app => app.Run(server.HandleAsync));
         return server;
     }
 
@@ -94,9 +82,5 @@ public sealed class FaultServer : IAsyncDisposable
         return context.Response.WriteAsync(json);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

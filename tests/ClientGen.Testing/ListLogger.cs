@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ClientGen.Runtime.Tests.Infrastructure;
+namespace ClientGen.Testing;
 
 /// <summary>Captures formatted log lines, to prove secrets never reach logs.</summary>
 public sealed class ListLogger<T> : ILogger<T>

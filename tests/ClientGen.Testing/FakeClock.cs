@@ -2,7 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ClientGen.Runtime.Tests.Infrastructure;
+namespace ClientGen.Testing;
 
 /// <summary>Drives fake time forward in small steps while an operation runs, so delays elapse instantly and are measurable.</summary>
 public static class FakeClock
