@@ -26,7 +26,8 @@ internal sealed class GeneratorHarness
     /// <summary>The compilation's references; by default the framework, Microsoft.Extensions.* and ClientGen.Runtime.</summary>
     public IEnumerable<MetadataReference>? CompilationReferences { get; init; }
 
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    /// <summary>C# 12, the default language of a net8.0 (LTS) project: generated code must compile there too.</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
 
     public static ImmutableArray<MetadataReference> References => s_references.Value;
 
