@@ -11,8 +11,6 @@ namespace ClientGen.Generator;
 /// </summary>
 internal static class RuntimeReferenceCheck
 {
-    private const string RuntimeAssemblyName = "ClientGen.Runtime";
-
     /// <summary>Major.minor.patch of this generator: the AssemblyVersion both assemblies get from the one Version property.</summary>
     public static readonly string GeneratorVersion = typeof(RuntimeReferenceCheck).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -21,7 +19,7 @@ internal static class RuntimeReferenceCheck
 
     public static RuntimeReference Find(Compilation compilation)
     {
-        var runtime = compilation.ReferencedAssemblyNames.FirstOrDefault(identity => identity.Name == RuntimeAssemblyName);
+        var runtime = compilation.ReferencedAssemblyNames.FirstOrDefault(identity => identity.Name == Emit.RuntimeContract.AssemblyName);
         return new RuntimeReference(runtime?.Version.ToString(3));
     }
 

@@ -6,7 +6,7 @@ namespace ClientGen.Generator.Emit;
 /// <summary>How each <see cref="TypeRef"/> is spelled in C#, read from a <c>Utf8JsonReader</c> and written to a <c>Utf8JsonWriter</c>.</summary>
 internal sealed class CSharpTypes
 {
-    private const string Runtime = "global::ClientGen.Runtime.Json.JsonRuntime";
+    private const string Runtime = RuntimeContract.JsonRuntime;
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
 

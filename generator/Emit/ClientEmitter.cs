@@ -7,7 +7,7 @@ namespace ClientGen.Generator.Emit;
 /// <summary>Emits the client interface and class: one async method per operation, calling the runtime's <c>ApiClientCore</c>.</summary>
 internal static class ClientEmitter
 {
-    private const string P = "global::ClientGen.Runtime.ParameterFormatter";
+    private const string P = RuntimeContract.ParameterFormatter;
     private const string Task = "global::System.Threading.Tasks.Task";
 
     public static void EmitInterface(SourceWriter w, ModelLookup lookup)
@@ -37,7 +37,7 @@ internal static class ClientEmitter
         var index = 0;
         foreach (var operation in model.Operations)
         {
-            w.Line($"private static readonly global::ClientGen.Runtime.ApiOperation s_operation{index++} = {OperationMetadata(operation, model)};");
+            w.Line($"private static readonly {RuntimeContract.ApiOperation} s_operation{index++} = {OperationMetadata(operation, model)};");
         }
         w.Line();
         EmitConstructors(w, model.Namespace, name);
@@ -58,13 +58,13 @@ internal static class ClientEmitter
 
     /// <summary>The core field, the three constructors (HttpClient, own pipeline, shared core) and the Core property every client has.</summary>
     public static void EmitConstructors(SourceWriter w, string ns, string name) => w.Line($$"""
-        private readonly global::ClientGen.Runtime.ApiClientCore _core;
+        private readonly {{RuntimeContract.ApiClientCore}} _core;
 
         /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
         /// <param name="options">Environment or base address; defaults to the first declared server.</param>
         public {{name}}(global::System.Net.Http.HttpClient httpClient, global::{{ns}}.{{name}}Options? options = null)
-            : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::{{ns}}.{{name}}Options()))
+            : this(new {{RuntimeContract.ApiClientCore}}(httpClient, options ?? new global::{{ns}}.{{name}}Options()))
         {
         }
 
@@ -73,18 +73,18 @@ internal static class ClientEmitter
         /// options and the spec's security schemes call for, and transparent decompression. Create it once and reuse it.
         /// </summary>
         public {{name}}(global::{{ns}}.{{name}}Options options)
-            : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
+            : this(new {{RuntimeContract.ApiClientCore}}({{RuntimeContract.ApiPipeline}}.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
         {
         }
 
         /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
-        public {{name}}(global::ClientGen.Runtime.ApiClientCore core)
+        public {{name}}({{RuntimeContract.ApiClientCore}} core)
         {
             _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
         }
 
         /// <summary>The runtime core this client sends requests through.</summary>
-        public global::ClientGen.Runtime.ApiClientCore Core => _core;
+        public {{RuntimeContract.ApiClientCore}} Core => _core;
         """);
 
     private static string OperationMetadata(OperationModel operation, ClientModel model)
@@ -95,7 +95,7 @@ internal static class ClientEmitter
         if (security.Count > 0) init.Add($"Security = new string[] {{ {string.Join(", ", security.Select(Text.Literal))} }}");
         if (operation.Servers.Count > 0)
         {
-            init.Add("Servers = new global::ClientGen.Runtime.ApiEnvironment[] { " + string.Join(", ", operation.Servers.Select(s =>
+            init.Add("Servers = new " + RuntimeContract.ApiEnvironment + "[] { " + string.Join(", ", operation.Servers.Select(s =>
                 $"new({Text.Literal(s.Name)}, new global::System.Uri({Text.Literal(s.Url)}, global::System.UriKind.RelativeOrAbsolute))")) + " }");
         }
         if (operation.IsDeprecated) init.Add("IsDeprecated = true");
@@ -107,7 +107,7 @@ internal static class ClientEmitter
     {
         ResponseKind.Json => $"{Task}<{lookup.Types.Name(operation.Success.Type!)}>",
         ResponseKind.Text => $"{Task}<string>",
-        ResponseKind.Stream => $"{Task}<global::ClientGen.Runtime.ApiFile>",
+        ResponseKind.Stream => $"{Task}<{RuntimeContract.ApiFile}>",
         _ => Task,
     };
 
@@ -147,7 +147,7 @@ internal static class ClientEmitter
         {
             Text.DocTag(w, "returns", operation.Success.Description ?? "The response body.");
         }
-        w.Line("/// <exception cref=\"global::ClientGen.Runtime.ApiException\">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>");
+        w.Line("/// <exception cref=\"" + RuntimeContract.ApiException + "\">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>");
     }
 
     /// <summary>The <c>&lt;param&gt;</c> tags of an operation's parameters, in signature order.</summary>
@@ -201,7 +201,7 @@ internal static class ClientEmitter
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({requiredBody.Name()});");
         }
 
-        w.Line($"var __request = new global::ClientGen.Runtime.ApiRequest(s_operation{index}, {PathExpression(operation)});");
+        w.Line($"var __request = new {RuntimeContract.ApiRequest}(s_operation{index}, {PathExpression(operation)});");
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
         {
             var add = parameter.Location switch
@@ -217,7 +217,7 @@ internal static class ClientEmitter
                 : parameter.Type.Kind == TypeRefKind.Map
                     ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, {v}, {style});"
                     : parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == NamedKind.Object
-                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, global::ClientGen.Runtime.Json.JsonRuntime.ToJsonString({v}, {types.NonNullName(parameter.Type)}.WriteJson));"
+                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.WriteJson));"
                         : $"__request.{add}({Text.Literal(parameter.WireName)}, {P}.Format({v}));";
             if (parameter.Type.IsNullable)
             {

@@ -94,7 +94,7 @@ internal static class EnumEmitter
             /// <summary>The raw value.</summary>
             public override string ToString() => {{toString}};
 
-            internal static {{fullName}} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Json.JsonRuntime.Read{{(integer ? "Int64" : "String")}}(ref reader));
+            internal static {{fullName}} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new({{RuntimeContract.JsonRuntime}}.Read{{(integer ? "Int64" : "String")}}(ref reader));
 
             internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value) => writer.Write{{(integer ? "Number" : "String")}}Value(value.{{(integer ? "_value" : "Value")}});
 

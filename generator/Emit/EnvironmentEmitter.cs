@@ -14,11 +14,11 @@ internal static class EnvironmentEmitter
         foreach (var server in model.Servers)
         {
             Text.DocTag(w, "summary", (server.Description ?? server.Name) + ": " + server.Url);
-            w.Line($"public static global::ClientGen.Runtime.ApiEnvironment {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, new global::System.Uri({Text.Literal(server.Url)}, global::System.UriKind.RelativeOrAbsolute));");
+            w.Line($"public static {RuntimeContract.ApiEnvironment} {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, new global::System.Uri({Text.Literal(server.Url)}, global::System.UriKind.RelativeOrAbsolute));");
             w.Line();
         }
         w.Line("/// <summary>Every documented environment, in the spec's order; the first is the default.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Runtime.ApiEnvironment> All {{ get; }} = new global::ClientGen.Runtime.ApiEnvironment[] {{ {string.Join(", ", model.Servers.Select(s => s.Name))} }};");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{RuntimeContract.ApiEnvironment}> All {{ get; }} = new {RuntimeContract.ApiEnvironment}[] {{ {string.Join(", ", model.Servers.Select(s => s.Name))} }};");
         w.Close();
     }
 
@@ -32,20 +32,20 @@ internal static class EnvironmentEmitter
             if (s.TokenUrl != null) init.Add($"TokenUrl = new global::System.Uri({Text.Literal(s.TokenUrl)}, global::System.UriKind.RelativeOrAbsolute)");
             if (s.TokenUrlFollowsApiHost) init.Add("TokenUrlFollowsApiHost = true");
             if (s.ParameterName != null) init.Add($"ParameterName = {Text.Literal(s.ParameterName)}");
-            var ctor = $"new({Text.Literal(s.Key)}, global::ClientGen.Runtime.ApiSecuritySchemeKind.{s.Kind})";
+            var ctor = $"new({Text.Literal(s.Key)}, {RuntimeContract.ApiSecuritySchemeKind}.{s.Kind})";
             return init.Count == 0 ? ctor : ctor + " { " + string.Join(", ", init) + " }";
         }));
         w.Line($$"""
             /// <summary>Options for <see cref="{{model.ClientName}}"/>: which environment to call, or any base address.</summary>
             {{Emitter.GeneratedCodeAttribute}}
-            public sealed partial class {{model.ClientName}}Options : global::ClientGen.Runtime.ApiClientOptions
+            public sealed partial class {{model.ClientName}}Options : {{RuntimeContract.ApiClientOptions}}
             {
                 /// <summary>Creates options targeting the spec's first server.</summary>
                 public {{model.ClientName}}Options()
                 {
                     Environment = {{defaultEnvironment}};
                     KnownEnvironments = {{model.ClientName}}Environments.All;
-                    SecuritySchemes = new global::ClientGen.Runtime.ApiSecurityScheme[] { {{schemes}} };
+                    SecuritySchemes = new {{RuntimeContract.ApiSecurityScheme}}[] { {{schemes}} };
                 }
             }
             """);
@@ -74,7 +74,7 @@ internal static class EnvironmentEmitter
                     this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
                     global::System.Action<global::{{model.Namespace}}.{{name}}Options>? configure = null,
                     string? configurationSection = {{Text.Literal(section)}})
-                    => global::ClientGen.Runtime.ApiClientServiceCollectionExtensions.AddApiClient<global::{{model.Namespace}}.I{{name}}, global::{{model.Namespace}}.{{name}}, global::{{model.Namespace}}.{{name}}Options>(
+                    => {{RuntimeContract.ApiClientServiceCollectionExtensions}}.AddApiClient<global::{{model.Namespace}}.I{{name}}, global::{{model.Namespace}}.{{name}}, global::{{model.Namespace}}.{{name}}Options>(
                         services,
                         static (http, options) => new global::{{model.Namespace}}.{{name}}(http, options),
                         configure,

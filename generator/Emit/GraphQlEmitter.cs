@@ -35,9 +35,9 @@ public static class GraphQlEmitter
     private static string Signature(GraphQlOperationModel operation, ModelLookup lookup)
     {
         var parameters = operation.Variables.Where(v => v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type)} {v.Name}")
-            .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"global::ClientGen.Runtime.Optional<{lookup.Types.Name(v.Type.AsNullable())}> {v.Name} = default"))
+            .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"{RuntimeContract.Optional}<{lookup.Types.Name(v.Type.AsNullable())}> {v.Name} = default"))
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
-        return $"global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::{lookup.Model.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
+        return $"global::System.Threading.Tasks.Task<{RuntimeContract.GraphQlResponse}<global::{lookup.Model.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
     }
 
     private static void Docs(SourceWriter w, GraphQlOperationModel operation)
@@ -76,7 +76,7 @@ public static class GraphQlEmitter
         {
             // A query only reads, so the retry handler may repeat it; a mutation is never repeated once it reached the server.
             var safe = operation.Kind == "query" ? ", IsSafe = true" : string.Empty;
-            w.Line($"private static readonly global::ClientGen.Runtime.ApiOperation s_operation{index} = new({Text.Literal(operation.OperationName)}, \"POST\", \"\") {{ Security = new string[] {{ \"default\" }}{safe} }};");
+            w.Line($"private static readonly {RuntimeContract.ApiOperation} s_operation{index} = new({Text.Literal(operation.OperationName)}, \"POST\", \"\") {{ Security = new string[] {{ \"default\" }}{safe} }};");
             w.Line($"private const string Document{index} = {Text.Literal(operation.Document)};");
             index++;
         }
@@ -88,7 +88,7 @@ public static class GraphQlEmitter
         {
             w.Line("/// <inheritdoc />");
             w.Open("public " + Signature(operation, lookup));
-            w.Open($"return global::ClientGen.Runtime.GraphQl.GraphQlTransport.SendAsync(_core, s_operation{index}, Document{index}, writer =>");
+            w.Open($"return {RuntimeContract.GraphQlTransport}.SendAsync(_core, s_operation{index}, Document{index}, writer =>");
             w.Line("writer.WriteStartObject();");
             foreach (var variable in operation.Variables)
             {
@@ -117,7 +117,7 @@ public static class GraphQlEmitter
         var oauth = model.Servers.FirstOrDefault(s => s.TokenUrl != null);
         w.Line($"/// <summary>Options for <see cref=\"{name}\"/>: an environment (region) or <c>BaseAddress</c> (the GraphQL endpoint), credentials and headers.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {name}Options : global::ClientGen.Runtime.ApiClientOptions");
+        w.Open($"public sealed partial class {name}Options : {RuntimeContract.ApiClientOptions}");
         w.Line("/// <summary>Creates options for the first declared environment.</summary>");
         w.Open($"public {name}Options()");
         if (model.Servers.Count > 0)
@@ -128,7 +128,7 @@ public static class GraphQlEmitter
         if (oauth != null)
         {
             // Each region has its own token host; a custom base address (a simulator) serves the token path itself.
-            w.Line($"SecuritySchemes = new global::ClientGen.Runtime.ApiSecurityScheme[] {{ new(\"oauth2\", global::ClientGen.Runtime.ApiSecuritySchemeKind.OAuth2ClientCredentials) {{ TokenUrl = new global::System.Uri({Text.Literal(oauth.TokenUrl!)}), TokenUrlFollowsApiHost = true }} }};");
+            w.Line($"SecuritySchemes = new {RuntimeContract.ApiSecurityScheme}[] {{ new(\"oauth2\", {RuntimeContract.ApiSecuritySchemeKind}.OAuth2ClientCredentials) {{ TokenUrl = new global::System.Uri({Text.Literal(oauth.TokenUrl!)}), TokenUrlFollowsApiHost = true }} }};");
         }
         w.Close();
         foreach (var header in model.Headers)
@@ -159,11 +159,11 @@ public static class GraphQlEmitter
         {
             Text.DocTag(w, "summary", $"{server.Name}: {server.Url}" + (server.TokenUrl != null ? $" (tokens from {server.TokenUrl})" : string.Empty));
             var token = server.TokenUrl != null ? $" {{ TokenEndpoint = new global::System.Uri({Text.Literal(server.TokenUrl)}) }}" : string.Empty;
-            w.Line($"public static global::ClientGen.Runtime.ApiEnvironment {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, new global::System.Uri({Text.Literal(server.Url)})){token};");
+            w.Line($"public static {RuntimeContract.ApiEnvironment} {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, new global::System.Uri({Text.Literal(server.Url)})){token};");
             w.Line();
         }
         w.Line("/// <summary>Every declared environment; the first is the default.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Runtime.ApiEnvironment> All {{ get; }} = new global::ClientGen.Runtime.ApiEnvironment[] {{ {string.Join(", ", model.Servers.Select(s => s.Name))} }};");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{RuntimeContract.ApiEnvironment}> All {{ get; }} = new {RuntimeContract.ApiEnvironment}[] {{ {string.Join(", ", model.Servers.Select(s => s.Name))} }};");
         w.Close();
     }
 }

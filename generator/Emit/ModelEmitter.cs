@@ -9,7 +9,7 @@ internal static class ModelEmitter
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
-    private const string Runtime = "global::ClientGen.Runtime.Json.JsonRuntime";
+    private const string Runtime = RuntimeContract.JsonRuntime;
 
     public static void Emit(SourceWriter w, TypeModel type, ModelLookup lookup)
     {
@@ -204,7 +204,7 @@ internal static class ModelEmitter
         discriminator != null && type.DiscriminatorValue != null && type.AllProperties.All(p => p.JsonName != discriminator.PropertyJsonName);
 
     private static string PropertyType(PropertyModel property, CSharpTypes types) =>
-        property.IsTriState ? $"global::ClientGen.Runtime.Optional<{types.Name(property.Type.AsNullable())}>" : types.Name(property.Type);
+        property.IsTriState ? $"{RuntimeContract.Optional}<{types.Name(property.Type.AsNullable())}>" : types.Name(property.Type);
 
     private static string? DiscriminatorFallback(TypeRef type, string value, CSharpTypes types) => type.Kind switch
     {

@@ -7,7 +7,6 @@ namespace ClientGen.Generator.Emit;
 /// <summary>Emits <c>WaitFor{Name}Async</c> and <c>{Start}AndWaitAsync</c> for each waiter the spec declares.</summary>
 internal static class WaiterEmitter
 {
-    private const string Polling = "global::ClientGen.Runtime.Polling";
 
     public static void EmitInterfaceMembers(SourceWriter w, ModelLookup lookup)
     {
@@ -23,14 +22,14 @@ internal static class WaiterEmitter
                     /// <summary>A handle to <c>{{waiter.Name}}</c> for work <paramref name="id"/>, to persist and resume from another process.</summary>
                     /// <param name="id">The work's id.</param>
                     /// <param name="entity">The tenant entity the work belongs to, if any.</param>
-                    {{Polling}}.OperationHandle Create{{waiter.Name}}Handle(string id, string? entity = null);
+                    {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle(string id, string? entity = null);
 
                     /// <summary>Resumes waiting on work started elsewhere, without starting it again.</summary>
-                    /// <param name="handle">A handle from <c>Create{{waiter.Name}}Handle</c> or <see cref="{{Polling}}.WaitOptions.Started"/>.</param>
+                    /// <param name="handle">A handle from <c>Create{{waiter.Name}}Handle</c> or <see cref="{{RuntimeContract.WaitOptions}}.Started"/>.</param>
                     /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
                     /// <param name="cancellationToken">Stops waiting.</param>
                     /// <exception cref="global::System.InvalidOperationException">The handle belongs to another API, waiter or address.</exception>
-                    global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{Polling}}.OperationHandle handle, {{Polling}}.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+                    global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{RuntimeContract.OperationHandle}} handle, {{RuntimeContract.WaitOptions}}? options = null, global::System.Threading.CancellationToken cancellationToken = default);
                     """);
                 w.Line();
             }
@@ -51,7 +50,7 @@ internal static class WaiterEmitter
         {
             var status = Status(waiter, lookup);
             var field = $"s_waiter{index++}";
-            w.Line($"private static readonly {Polling}.WaiterDefinition {field} = new({Text.Literal(waiter.Name)}, {List(waiter.Success)}, {List(waiter.Failure)}, {List(waiter.Pending)})");
+            w.Line($"private static readonly {RuntimeContract.WaiterDefinition} {field} = new({Text.Literal(waiter.Name)}, {List(waiter.Success)}, {List(waiter.Failure)}, {List(waiter.Pending)})");
             w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(waiter.TimeoutSeconds)}) }};");
             w.Line();
 
@@ -61,7 +60,7 @@ internal static class WaiterEmitter
             var cancel = waiter.CancelMethod == null ? "null" : $"ct => {waiter.CancelMethod}({CancelArguments(waiter, lookup)})";
             w.Line("/// <inheritdoc />");
             w.Open("public " + WaitSignature(waiter, status, lookup));
-            w.Line($"return {Polling}.Waiter.WaitAsync({field}, ct => {status.MethodName}({call}), static r => {Polling}.WaiterStatus.Of({Access("r", waiter.StatusPath)}), {cancel}, options, _core.Options.TimeProvider, cancellationToken);");
+            w.Line($"return {RuntimeContract.Waiter}.WaitAsync({field}, ct => {status.MethodName}({call}), static r => {RuntimeContract.WaiterStatus}.Of({Access("r", waiter.StatusPath)}), {cancel}, options, _core.Options.TimeProvider, cancellationToken);");
             w.Close();
             w.Line();
 
@@ -70,11 +69,11 @@ internal static class WaiterEmitter
                 var entityArgument = waiter.EntityParameter != null ? $", {waiter.EntityParameter}: handle.Entity" : string.Empty;
                 w.Line($$"""
                     /// <inheritdoc />
-                    public {{Polling}}.OperationHandle Create{{waiter.Name}}Handle(string id, string? entity = null)
+                    public {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle(string id, string? entity = null)
                         => new({{Text.Literal(lookup.Model.ClientName)}}, {{Text.Literal(waiter.Name)}}, id ?? throw new global::System.ArgumentNullException(nameof(id)), _core.Options.EffectiveBaseAddress, entity);
 
                     /// <inheritdoc />
-                    public global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{Polling}}.OperationHandle handle, {{Polling}}.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{RuntimeContract.OperationHandle}} handle, {{RuntimeContract.WaitOptions}}? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(handle);
                         handle.EnsureFor({{Text.Literal(lookup.Model.ClientName)}}, {{Text.Literal(waiter.Name)}}, _core.Options.EffectiveBaseAddress);
@@ -91,7 +90,7 @@ internal static class WaiterEmitter
                 w.Line("/// <inheritdoc />");
                 w.Open("public async " + StartSignature(waiter, start, status, lookup));
                 w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
-                w.Line($"var id = {Polling}.WaiterStatus.Of({Access("started", waiter.StartIdPath)}) ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
+                w.Line($"var id = {RuntimeContract.WaiterStatus}.Of({Access("started", waiter.StartIdPath)}) ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
                 var entity = EntityArgument(waiter, start);
                 w.Line($"waitOptions?.Started?.Invoke(Create{waiter.Name}Handle(id{(entity == "null" ? string.Empty : ", " + entity)}));");
                 w.Line($"return await WaitFor{waiter.Name}Async(id{(waiter.EntityParameter != null ? ", " + entity : string.Empty)}, waitOptions, cancellationToken).ConfigureAwait(false);");
@@ -117,14 +116,14 @@ internal static class WaiterEmitter
     {
         var required = ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired)).Select(p => p.Declaration);
         if (waiter.EntityParameter != null) required = required.Append($"string? {waiter.EntityParameter} = null");
-        var parameters = required.Append($"{Polling}.WaitOptions? options = null").Append("global::System.Threading.CancellationToken cancellationToken = default");
+        var parameters = required.Append($"{RuntimeContract.WaitOptions}? options = null").Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> WaitFor{waiter.Name}Async({string.Join(", ", parameters)})";
     }
 
     private static string StartSignature(WaiterModel waiter, OperationModel start, OperationModel status, ModelLookup lookup)
     {
         var parameters = ClientEmitter.Parameters(start, lookup).Select(p => p.Declaration)
-            .Append($"{Polling}.WaitOptions? waitOptions = null")
+            .Append($"{RuntimeContract.WaitOptions}? waitOptions = null")
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         var name = start.MethodName.Substring(0, start.MethodName.Length - "Async".Length) + "AndWaitAsync";
         return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> {name}({string.Join(", ", parameters)})";

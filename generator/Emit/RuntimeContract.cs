@@ -1,0 +1,37 @@
+namespace ClientGen.Generator.Emit;
+
+/// <summary>
+/// Every ClientGen.Runtime type the emitted code names, spelled once. Members are named where they are called; a
+/// contract test reflects over the runtime assembly for each constant here and for every runtime name in generated
+/// code, so renaming a runtime member fails our tests instead of every user's build.
+/// </summary>
+internal static class RuntimeContract
+{
+    /// <summary>The runtime's assembly name, which the generator also looks for in the compilation (CG0006/CG0007).</summary>
+    public const string AssemblyName = "ClientGen.Runtime";
+
+    private const string Root = "global::" + AssemblyName;
+
+    public const string ApiClientCore = Root + ".ApiClientCore";
+    public const string ApiClientOptions = Root + ".ApiClientOptions";
+    public const string ApiClientServiceCollectionExtensions = Root + ".ApiClientServiceCollectionExtensions";
+    public const string ApiEnvironment = Root + ".ApiEnvironment";
+    public const string ApiException = Root + ".ApiException";
+    public const string ApiFile = Root + ".ApiFile";
+    public const string ApiOperation = Root + ".ApiOperation";
+    public const string ApiPipeline = Root + ".ApiPipeline";
+    public const string ApiRequest = Root + ".ApiRequest";
+    public const string ApiSecurityScheme = Root + ".ApiSecurityScheme";
+    public const string ApiSecuritySchemeKind = Root + ".ApiSecuritySchemeKind";
+    public const string GraphQlResponse = Root + ".GraphQl.GraphQlResponse";
+    public const string GraphQlTransport = Root + ".GraphQl.GraphQlTransport";
+    public const string JsonRuntime = Root + ".Json.JsonRuntime";
+    /// <summary>Generic: <c>Optional&lt;T&gt;</c>.</summary>
+    public const string Optional = Root + ".Optional";
+    public const string ParameterFormatter = Root + ".ParameterFormatter";
+    public const string OperationHandle = Root + ".Polling.OperationHandle";
+    public const string WaitOptions = Root + ".Polling.WaitOptions";
+    public const string Waiter = Root + ".Polling.Waiter";
+    public const string WaiterDefinition = Root + ".Polling.WaiterDefinition";
+    public const string WaiterStatus = Root + ".Polling.WaiterStatus";
+}
