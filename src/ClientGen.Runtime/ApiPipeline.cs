@@ -41,8 +41,8 @@ public static class ApiPipeline
     public static RetryHandler CreateRetryHandler(ApiClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Retry.TimeProvider = options.TimeProvider; // one clock for tokens, retries and waits
-        return new RetryHandler(options.Retry, options.LoggerFactory?.CreateLogger<RetryHandler>());
+        // One clock for tokens, retries and waits; on a copy, so the caller's options are never changed by building a pipeline.
+        return new RetryHandler(options.Retry.WithClock(options.TimeProvider), options.LoggerFactory?.CreateLogger<RetryHandler>());
     }
 
     /// <summary>The transport: pooled connections that follow DNS changes, and transparent decompression (Accept-Encoding: gzip).</summary>

@@ -16,6 +16,20 @@ namespace ClientGen.Runtime.Tests;
 /// <summary>Retries against a real server with injected faults, on fake time: what is retried, how long it waits, and what never is.</summary>
 public sealed class RetryHandlerTests : IAsyncLifetime
 {
+    [Fact]
+    public void Building_a_pipeline_leaves_the_callers_retry_options_as_they_were()
+    {
+        var retry = new RetryOptions { MaxRetries = 5 };
+        var options = new ApiClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/"), Retry = retry, TimeProvider = new FakeTimeProvider() };
+
+        using var client = ApiPipeline.CreateHttpClient(options);
+        var handler = ApiPipeline.CreateRetryHandler(options);
+
+        Assert.NotNull(handler);
+        Assert.Same(TimeProvider.System, retry.TimeProvider);
+        Assert.Equal(5, retry.MaxRetries);
+    }
+
     private FaultServer _server = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
     private readonly ListLogger<RetryHandler> _log = new();

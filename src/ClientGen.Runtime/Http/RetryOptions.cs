@@ -25,4 +25,16 @@ public sealed class RetryOptions
 
     /// <summary>A source of uniform values in [0, 1) for jitter (inject a fixed one in tests).</summary>
     public Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
+
+    /// <summary>A copy on <paramref name="clock"/>: what a pipeline keeps, so later edits of these options do not reach it.</summary>
+    internal RetryOptions WithClock(TimeProvider clock) => new()
+    {
+        MaxRetries = MaxRetries,
+        BaseDelay = BaseDelay,
+        MaxDelay = MaxDelay,
+        AttemptTimeout = AttemptTimeout,
+        TotalTimeout = TotalTimeout,
+        TimeProvider = clock,
+        Random = Random,
+    };
 }
