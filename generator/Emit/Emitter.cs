@@ -21,7 +21,7 @@ public static class Emitter
             File(model, "I" + model.ClientName, w => ClientEmitter.EmitInterface(w, lookup)),
             File(model, model.ClientName + "Options", w => EnvironmentEmitter.EmitOptions(w, lookup)),
             File(model, model.ClientName + "Environments", w => EnvironmentEmitter.EmitEnvironments(w, lookup)),
-            File(model, model.ClientName + "ServiceCollectionExtensions", w => EnvironmentEmitter.EmitServiceRegistration(w, lookup)),
+            ServiceRegistrationEmitter.File(model.Namespace, model.ClientName),
             JsonResolverEmitter.File(model.Namespace, model.ClientName, model.Types),
         };
         foreach (var type in model.Types)

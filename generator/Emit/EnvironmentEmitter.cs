@@ -50,36 +50,4 @@ internal static class EnvironmentEmitter
             }
             """);
     }
-
-    public static void EmitServiceRegistration(SourceWriter w, ModelLookup lookup)
-    {
-        var model = lookup.Model;
-        var name = model.ClientName;
-        var section = "ClientGen:" + (name.EndsWith("Client", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Client".Length) : name);
-        w.Line($$"""
-            /// <summary>Registers <see cref="I{{name}}"/> with IHttpClientFactory, retries and the spec's authentication.</summary>
-            {{Emitter.GeneratedCodeAttribute}}
-            public static partial class {{name}}ServiceCollectionExtensions
-            {
-                /// <summary>
-                /// Registers <see cref="I{{name}}"/> (and <see cref="{{name}}"/>). Options are bound from the configuration section
-                /// <paramref name="configurationSection"/> (BaseAddress, Environment, ClientCredentials, ApiKey, BearerToken, Retry),
-                /// then <paramref name="configure"/> runs.
-                /// </summary>
-                /// <param name="services">The service collection.</param>
-                /// <param name="configure">Sets options in code, after configuration binding.</param>
-                /// <param name="configurationSection">The configuration section to bind; "{{section}}" by default, null to skip.</param>
-                /// <returns>The HttpClient builder, to add handlers of your own.</returns>
-                public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{{name}}(
-                    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-                    global::System.Action<global::{{model.Namespace}}.{{name}}Options>? configure = null,
-                    string? configurationSection = {{Text.Literal(section)}})
-                    => {{RuntimeContract.ApiClientServiceCollectionExtensions}}.AddApiClient<global::{{model.Namespace}}.I{{name}}, global::{{model.Namespace}}.{{name}}, global::{{model.Namespace}}.{{name}}Options>(
-                        services,
-                        static (http, options) => new global::{{model.Namespace}}.{{name}}(http, options),
-                        configure,
-                        configurationSection);
-            }
-            """);
-    }
 }

@@ -18,6 +18,7 @@ public static class GraphQlEmitter
             Emitter.File(model.Namespace, model.ClientName, w => EmitClient(w, model, lookup)),
             Emitter.File(model.Namespace, "I" + model.ClientName, w => EmitInterface(w, model, lookup)),
             Emitter.File(model.Namespace, model.ClientName + "Options", w => EmitOptions(w, model)),
+            ServiceRegistrationEmitter.File(model.Namespace, model.ClientName),
             JsonResolverEmitter.File(model.Namespace, model.ClientName, model.Types),
         };
         if (model.Servers.Count > 0) files.Add(Emitter.File(model.Namespace, model.ClientName + "Environments", w => EmitEnvironments(w, model)));

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ClientGen.Runtime.GraphQl;
 using GqlFixtures;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ClientGen.Generated.Tests;
@@ -41,6 +44,23 @@ public sealed class GraphQlEndToEndTests : IAsyncLifetime
         Assert.Equal("reportById", headers["graphqlname"]);
         Assert.Equal("reportById", request.OperationName);
         Assert.Contains("fragment ReportFields on Report", request.Query);
+    }
+
+    [Fact]
+    public async Task A_GraphQL_client_registers_with_IHttpClientFactory_and_binds_its_options_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ClientGen:Reports:BaseAddress"] = _server.Endpoint.ToString() })
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddReportsClient();
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IReportsClient>();
+        var response = await client.ReportByIdAsync("r-1");
+
+        Assert.Equal("Revenue", response.GetDataOrThrow().Report!.Name);
+        Assert.Single(_server.Requests);
     }
 
     [Fact]
