@@ -4,44 +4,31 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ClientGen.EnergyCap;
-using ClientGen.Runtime;
-using ClientGen.Runtime.Http;
 using Xunit;
 
 namespace ClientGen.Contract.Tests;
 
 /// <summary>The generated EnergyCAP client against Prism serving our EnergyCAP spec: valid requests, every documented response read.</summary>
-public sealed class EnergyCapContractTests : IClassFixture<EnergyCapPrism>
+public sealed class EnergyCapContractTests : VendorContractTests<EnergyCapReportDistributionClient, EnergyCapReportDistributionClientOptions, ErrorResponse>, IClassFixture<EnergyCapPrism>
 {
-    private readonly PrismServer _prism;
-
-    public EnergyCapContractTests(EnergyCapPrism prism) => _prism = prism.Server;
+    public EnergyCapContractTests(EnergyCapPrism prism)
+        : base(prism.Server)
+    {
+    }
 
     public static IEnumerable<object[]> Responses => SpecResponses.Of("specs", "energycap", "energycap-report-distribution.yaml");
 
-    private static readonly Dictionary<string, Func<EnergyCapReportDistributionClient, Task<object?>>> Calls = new()
+    private static readonly Dictionary<string, Func<EnergyCapReportDistributionClient, Task<object?>>> s_calls = new()
     {
         ["executeReportDistribution"] = async c => await c.ExecuteReportDistributionAsync(7, new[] { 11, 12 }),
         ["getReportDistributionLogs"] = async c => await c.GetReportDistributionLogsAsync(includeInProgress: true),
     };
 
-    private (EnergyCapReportDistributionClient Client, ViolationRecorder Violations) Client(int? preferStatus = null)
-    {
-        var options = new EnergyCapReportDistributionClientOptions { BaseAddress = _prism.BaseAddress, ApiKey = "contract-key", Retry = new RetryOptions { MaxRetries = 0 } };
-        if (preferStatus is { } status) options.DefaultHeaders["Prefer"] = $"code={status}";
-        var recorder = new ViolationRecorder { InnerHandler = ApiPipeline.CreateHandler(options) };
-        return (new EnergyCapReportDistributionClient(new HttpClient(recorder), options), recorder);
-    }
+    protected override IReadOnlyDictionary<string, Func<EnergyCapReportDistributionClient, Task<object?>>> Calls => s_calls;
 
-    [Theory]
-    [MemberData(nameof(Responses))]
-    public async Task Every_operation_sends_a_valid_request_and_reads_each_documented_response(string operationId, int status)
-    {
-        Assert.True(Calls.TryGetValue(operationId, out var call), $"The spec has an operation '{operationId}' with no contract call: add one.");
-        var (client, recorder) = Client(status);
+    protected override EnergyCapReportDistributionClientOptions NewOptions() => new() { ApiKey = "contract-key" };
 
-        await ContractAssert.RespondsAsDocumentedAsync<ErrorResponse>(status, () => call(client), recorder);
-    }
+    protected override EnergyCapReportDistributionClient NewClient(HttpClient http, EnergyCapReportDistributionClientOptions options) => new(http, options);
 
     [Fact]
     public async Task The_exec_example_is_read_into_the_typed_log()
@@ -60,7 +47,7 @@ public sealed class EnergyCapContractTests : IClassFixture<EnergyCapPrism>
     [Fact]
     public async Task A_request_without_the_api_key_is_a_violation()
     {
-        using var http = new HttpClient { BaseAddress = _prism.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Prism.BaseAddress };
 
         using var response = await http.PostAsync("api/v202106/reportdistribution/7/exec", null);
 

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
-using ClientGen.Runtime;
-using ClientGen.Runtime.Http;
 using ClientGen.Zuora;
 using Xunit;
 
@@ -13,13 +11,14 @@ namespace ClientGen.Contract.Tests;
 /// The generated Zuora client against Prism serving our Zuora spec: every operation's request passes Prism's
 /// validation, and every documented status's example response is read (success typed, errors as typed exceptions).
 /// </summary>
-public sealed class ZuoraContractTests : IClassFixture<ZuoraPrism>
+public sealed class ZuoraContractTests : VendorContractTests<ZuoraReportingClient, ZuoraReportingClientOptions, ErrorResponse>, IClassFixture<ZuoraPrism>
 {
     private const string RunId = "ff808081529f4e3401529fd61f080074";
     private const string ReportId = "ff808081529f4e3401529fd373730070";
-    private readonly PrismServer _prism;
-
-    public ZuoraContractTests(ZuoraPrism prism) => _prism = prism.Server;
+    public ZuoraContractTests(ZuoraPrism prism)
+        : base(prism.Server)
+    {
+    }
 
     public static IEnumerable<object[]> Responses => SpecResponses.Of("specs", "zuora", "zuora-reporting.yaml");
 
@@ -32,8 +31,7 @@ public sealed class ZuoraContractTests : IClassFixture<ZuoraPrism>
         },
     };
 
-    /// <summary>One call per operation, with every kind of parameter the operation takes.</summary>
-    private static readonly Dictionary<string, Func<ZuoraReportingClient, Task<object?>>> Calls = new()
+    private static readonly Dictionary<string, Func<ZuoraReportingClient, Task<object?>>> s_calls = new()
     {
         ["runReport"] = async c => await c.RunReportAsync(ReportId, ViewType.Detail, Filters, zuoraTrackId: "contract-run", zuoraEntityIds: "entity-1"),
         ["getReportRun"] = async c => await c.GetReportRunAsync(RunId, zuoraTrackId: "contract-get"),
@@ -51,23 +49,11 @@ public sealed class ZuoraContractTests : IClassFixture<ZuoraPrism>
         ["createToken"] = async c => await c.CreateTokenAsync(new TokenRequest { ClientId = "id", ClientSecret = "secret", GrantType = TokenRequestGrantType.ClientCredentials }),
     };
 
-    private (ZuoraReportingClient Client, ViolationRecorder Violations) Client(int? preferStatus = null)
-    {
-        var options = new ZuoraReportingClientOptions { BaseAddress = _prism.BaseAddress, BearerToken = "contract-token", Retry = new RetryOptions { MaxRetries = 0 } };
-        if (preferStatus is { } status) options.DefaultHeaders["Prefer"] = $"code={status}";
-        var recorder = new ViolationRecorder { InnerHandler = ApiPipeline.CreateHandler(options) };
-        return (new ZuoraReportingClient(new HttpClient(recorder), options), recorder);
-    }
+    protected override IReadOnlyDictionary<string, Func<ZuoraReportingClient, Task<object?>>> Calls => s_calls;
 
-    [Theory]
-    [MemberData(nameof(Responses))]
-    public async Task Every_operation_sends_a_valid_request_and_reads_each_documented_response(string operationId, int status)
-    {
-        Assert.True(Calls.TryGetValue(operationId, out var call), $"The spec has an operation '{operationId}' with no contract call: add one.");
-        var (client, recorder) = Client(status);
+    protected override ZuoraReportingClientOptions NewOptions() => new() { BearerToken = "contract-token" };
 
-        await ContractAssert.RespondsAsDocumentedAsync<ErrorResponse>(status, () => call(client), recorder);
-    }
+    protected override ZuoraReportingClient NewClient(HttpClient http, ZuoraReportingClientOptions options) => new(http, options);
 
     [Fact]
     public async Task The_success_examples_are_read_into_typed_results()
@@ -90,7 +76,7 @@ public sealed class ZuoraContractTests : IClassFixture<ZuoraPrism>
     [Fact]
     public async Task Prism_refuses_a_request_the_spec_does_not_allow_so_these_tests_can_fail()
     {
-        using var http = new HttpClient { BaseAddress = _prism.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Prism.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"reportruns/reportdata/{RunId}?offset=-1&pageSize=0");
         request.Headers.Add("Authorization", "Bearer t");
 
