@@ -46,35 +46,20 @@ internal sealed class EnergyCapRunner : VendorRunner
     private async Task<RunResult> RunAsync(EnergyCapReportDistributionClientOptions options, int distributionId, string target, bool simulator, IRunReporter reporter, CancellationToken cancellationToken)
     {
         var client = new EnergyCapReportDistributionClient(options);
-        var clock = StartClock();
-        string? runId = null;
-        try
+        var attempt = new RunAttempt(Vendor, target);
+        return await RunTemplate.RunAsync(attempt, reporter, async () =>
         {
             reporter.Report(Vendor, $"running distribution {distributionId} (ECI-ApiKey)");
             var started = await client.ExecuteReportDistributionAsync(distributionId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            runId = started.ReportDistributionLogId?.ToString(CultureInfo.InvariantCulture) ?? throw new InvalidOperationException("EnergyCAP returned no log id.");
-            reporter.Report(Vendor, $"started log {runId}: {started.Status?.Value}");
+            attempt.RunId = started.ReportDistributionLogId?.ToString(CultureInfo.InvariantCulture) ?? throw new InvalidOperationException("EnergyCAP returned no log id.");
+            reporter.Report(Vendor, $"started log {attempt.RunId}: {started.Status?.Value}");
             var log = await client.WaitForDistributionAsync(started.ReportDistributionLogId.Value, Waiting(reporter, Vendor, simulator, _ => { }, cancelOnVendor: false), cancellationToken).ConfigureAwait(false);
-            reporter.Finished(Vendor, true);
-            return new RunResult(Vendor, target, runId, log.Status?.Value ?? "(none)", clock.Elapsed, true) { Preview = Describe(log) };
-        }
-        catch (WaiterFailedException failed)
-        {
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, failed.Status, clock.Elapsed, false) { Preview = failed.LastResponse is ReportDistributionLogResponse log ? Describe(log) : null };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // EnergyCAP documents no way to stop a distribution that is sending.
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, runId is null ? "not started" : "stopped waiting (EnergyCAP cannot cancel a distribution)", clock.Elapsed, false) { Cancelled = true };
-        }
-        catch (Exception ex) when (IsRunFailure(ex))
-        {
-            reporter.Report(Vendor, Describe(ex));
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, "failed: " + Describe(ex), clock.Elapsed, false);
-        }
+            return attempt.Completed(log.Status?.Value ?? "(none)", Describe(log));
+        },
+        // EnergyCAP documents no way to stop a distribution that is sending.
+        () => Task.FromResult(attempt.RunId is null ? "not started" : "stopped waiting (EnergyCAP cannot cancel a distribution)"),
+        failed => failed.LastResponse is ReportDistributionLogResponse log ? Describe(log) : null,
+        cancellationToken).ConfigureAwait(false);
     }
 
     private static IRenderable Describe(ReportDistributionLogResponse log)

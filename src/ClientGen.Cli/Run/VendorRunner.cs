@@ -68,7 +68,7 @@ internal abstract class VendorRunner
     };
 
     /// <summary>A failure as one short line.</summary>
-    protected static string Describe(Exception exception) => exception switch
+    public static string Describe(Exception exception) => exception switch
     {
         ApiException api => $"HTTP {api.StatusCode} from {api.OperationId}",
         TokenRequestException token => $"token request refused{(token.StatusCode is { } status ? $" (HTTP {status})" : string.Empty)}",
@@ -77,15 +77,12 @@ internal abstract class VendorRunner
     };
 
     /// <summary>Whether an exception is the run failing (reported in the summary) rather than a bug.</summary>
-    protected static bool IsRunFailure(Exception exception) =>
+    public static bool IsRunFailure(Exception exception) =>
         exception is ApiException or HttpRequestException or TokenRequestException or TimeoutException or InvalidOperationException or Runtime.GraphQl.GraphQlException;
 
     /// <summary>The simulator line of the summary.</summary>
     protected static string SimulatorNote(string vendor, FaultInjector faults, int runsStarted) =>
         $"{vendor} simulator: {faults.Injected.Count} fault(s) injected, {runsStarted} run(s) started";
-
-    /// <summary>Measures a run from its first request.</summary>
-    protected static Stopwatch StartClock() => Stopwatch.StartNew();
 
     private static string Simplify(string name) => new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 

@@ -52,43 +52,28 @@ internal sealed class ZscalerRunner : VendorRunner
     {
         options.TokenCache = new TokenCache();
         var client = new ZscalerUvmReportingClient(options);
-        var clock = StartClock();
-        string? runId = null;
-        try
+        var attempt = new RunAttempt(Vendor, target);
+        return await RunTemplate.RunAsync(attempt, reporter, async () =>
         {
             await AcquireTokenAsync(options, reporter, Vendor, cancellationToken).ConfigureAwait(false);
             reporter.Report(Vendor, $"exporting report {reportId} with a presigned link");
             var wait = Waiting(reporter, Vendor, simulator, handle =>
             {
-                runId = handle.Id;
+                attempt.RunId = handle.Id;
                 reporter.Report(Vendor, $"started run {handle.Id}");
             }, cancelOnVendor: false);
             var run = await client.RunReportAndWaitAsync(reportId, presigned: true, wait, cancellationToken).ConfigureAwait(false);
-            runId ??= run.RunId;
-            var path = Path.Combine(settings.Output.FullName, $"zscaler-{reportId}-{runId}.csv");
+            attempt.RunId ??= run.RunId;
+            var path = Path.Combine(settings.Output.FullName, $"zscaler-{reportId}-{attempt.RunId}.csv");
             Directory.CreateDirectory(settings.Output.FullName);
             reporter.Report(Vendor, $"run {run.Status?.Value}; downloading to {path}");
-            var bytes = await client.DownloadReportToFileAsync(reportId, runId!, path, cancellationToken).ConfigureAwait(false);
-            reporter.Finished(Vendor, true);
-            return new RunResult(Vendor, target, runId, run.Status?.Value ?? "(none)", clock.Elapsed, true) { Preview = FilePreview(path, bytes, settings.Rows) };
-        }
-        catch (WaiterFailedException failed)
-        {
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, failed.Status, clock.Elapsed, false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Zscaler documents no cancel operation: the export finishes on its own.
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, runId is null ? "not started" : "stopped waiting (Zscaler cannot cancel an export)", clock.Elapsed, false) { Cancelled = true };
-        }
-        catch (Exception ex) when (IsRunFailure(ex))
-        {
-            reporter.Report(Vendor, Describe(ex));
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, "failed: " + Describe(ex), clock.Elapsed, false);
-        }
+            var bytes = await client.DownloadReportToFileAsync(reportId, attempt.RunId!, path, cancellationToken).ConfigureAwait(false);
+            return attempt.Completed(run.Status?.Value ?? "(none)", FilePreview(path, bytes, settings.Rows));
+        },
+        // Zscaler documents no cancel operation: the export finishes on its own.
+        () => Task.FromResult(attempt.RunId is null ? "not started" : "stopped waiting (Zscaler cannot cancel an export)"),
+        failurePreview: null,
+        cancellationToken).ConfigureAwait(false);
     }
 
     private static IRenderable FilePreview(string path, long bytes, int lines)

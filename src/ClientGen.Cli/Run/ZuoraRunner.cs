@@ -57,43 +57,28 @@ internal sealed class ZuoraRunner : VendorRunner
     {
         options.TokenCache = new TokenCache();
         var client = new ZuoraReportingClient(options);
-        var clock = StartClock();
-        string? runId = null;
-        try
+        var attempt = new RunAttempt(Vendor, target);
+        return await RunTemplate.RunAsync(attempt, reporter, async () =>
         {
             await AcquireTokenAsync(options, reporter, Vendor, cancellationToken).ConfigureAwait(false);
             reporter.Report(Vendor, $"running report {reportId} ({viewType.Value})");
             var wait = Waiting(reporter, Vendor, simulator, handle =>
             {
-                runId = handle.Id;
+                attempt.RunId = handle.Id;
                 reporter.Report(Vendor, $"started run {handle.Id}");
             }, cancelOnVendor: true);
             var run = (await client.RunReportAndWaitAsync(reportId, viewType, Array.Empty<FilterGroup>(), zuoraEntityIds: entity, waitOptions: wait, cancellationToken: cancellationToken).ConfigureAwait(false)).Response;
-            runId ??= run.Id;
+            attempt.RunId ??= run.Id;
             reporter.Report(Vendor, $"run {run.Status.Value}; reading the first {settings.Rows} rows");
             var page = await client.GetReportDataAsync(run.Id, 1, settings.Rows, zuoraEntityIds: entity, cancellationToken: cancellationToken).ConfigureAwait(false);
-            reporter.Finished(Vendor, true);
-            return new RunResult(Vendor, target, runId, run.Status.Value, clock.Elapsed, true) { Preview = Rows(page.Response ?? Array.Empty<IReadOnlyDictionary<string, JsonElement>>()) };
-        }
-        catch (WaiterFailedException failed)
-        {
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, failed.Status, clock.Elapsed, false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            return attempt.Completed(run.Status.Value, Rows(page.Response ?? Array.Empty<IReadOnlyDictionary<string, JsonElement>>()));
+        }, async () =>
         {
             // The waiter has sent Cancel a Report Run; read back what Zuora now says, on a budget of our own.
-            var status = runId is null ? "not started" : await StatusAfterCancelAsync(client, runId, entity).ConfigureAwait(false);
-            reporter.Report(Vendor, runId is null ? "cancelled before the run started" : $"cancelled; Zuora reports run {runId} as {status}");
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, status, clock.Elapsed, false) { Cancelled = true };
-        }
-        catch (Exception ex) when (IsRunFailure(ex))
-        {
-            reporter.Report(Vendor, Describe(ex));
-            reporter.Finished(Vendor, false);
-            return new RunResult(Vendor, target, runId, "failed: " + Describe(ex), clock.Elapsed, false);
-        }
+            var status = attempt.RunId is null ? "not started" : await StatusAfterCancelAsync(client, attempt.RunId, entity).ConfigureAwait(false);
+            reporter.Report(Vendor, attempt.RunId is null ? "cancelled before the run started" : $"cancelled; Zuora reports run {attempt.RunId} as {status}");
+            return status;
+        }, failurePreview: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string> StatusAfterCancelAsync(ZuoraReportingClient client, string runId, string? entity)
