@@ -211,7 +211,7 @@ internal static class ClientEmitter
                 _ => "AddCookie",
             };
             var isArray = parameter.Type.Kind == TypeRefKind.Array;
-            var style = $"{Text.Literal(parameter.Style)}, {(parameter.Explode ? "true" : "false")}";
+            var style = $"{Text.Literal(RuntimeContract.StyleName(parameter.Style))}, {(parameter.Explode ? "true" : "false")}";
             string Call(string v) => isArray
                 ? $"__request.{add}Values({Text.Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({v}, static x => {P}.Format(x)), {style});"
                 : parameter.Type.Kind == TypeRefKind.Map

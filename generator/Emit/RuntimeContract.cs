@@ -1,3 +1,5 @@
+using ClientGen.Generator.Model;
+
 namespace ClientGen.Generator.Emit;
 
 /// <summary>
@@ -34,4 +36,16 @@ internal static class RuntimeContract
     public const string Waiter = Root + ".Polling.Waiter";
     public const string WaiterDefinition = Root + ".Polling.WaiterDefinition";
     public const string WaiterStatus = Root + ".Polling.WaiterStatus";
+
+    /// <summary>The style names ApiRequest's Add*Values/Add*Map understand (lower case, as ApiRequest compares them).</summary>
+    public static string StyleName(ParameterStyle style) => style switch
+    {
+        ParameterStyle.SpaceDelimited => "spacedelimited",
+        ParameterStyle.PipeDelimited => "pipedelimited",
+        ParameterStyle.DeepObject => "deepobject",
+        ParameterStyle.Simple => "simple",
+        ParameterStyle.Label => "label",
+        ParameterStyle.Matrix => "matrix",
+        _ => "form",
+    };
 }

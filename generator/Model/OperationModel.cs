@@ -44,6 +44,27 @@ public sealed record OperationModel(
     EquatableArray<string> Security,
     string? IdempotencyHeader);
 
+/// <summary>How a parameter's value is serialized (OpenAPI 3 <c>style</c>; Swagger 2.0's collectionFormat maps onto these).</summary>
+public enum ParameterStyle
+{
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+    Simple,
+    Label,
+    Matrix,
+}
+
+/// <summary>What the runtime can configure by itself for a security scheme; each name is a member of the runtime's ApiSecuritySchemeKind.</summary>
+public enum SecuritySchemeKind
+{
+    Other,
+    OAuth2ClientCredentials,
+    HttpBearer,
+    ApiKeyHeader,
+}
+
 public sealed record ParameterModel(
     string Name,
     string WireName,
@@ -52,7 +73,7 @@ public sealed record ParameterModel(
     bool IsRequired,
     string? Description,
     bool IsDeprecated,
-    string Style,
+    ParameterStyle Style,
     bool Explode,
     int? MinLength,
     int? MaxLength,
@@ -68,5 +89,4 @@ public sealed record ErrorResponseModel(string StatusCode, TypeRef? Type, string
 
 public sealed record ServerModel(string Name, string Url, string? Description);
 
-/// <summary>A security scheme; <see cref="Kind"/> is a name of the runtime's ApiSecuritySchemeKind.</summary>
-public sealed record SecuritySchemeModel(string Key, string Kind, string? ParameterName, string? TokenUrl, bool TokenUrlFollowsApiHost, EquatableArray<string> Scopes);
+public sealed record SecuritySchemeModel(string Key, SecuritySchemeKind Kind, string? ParameterName, string? TokenUrl, bool TokenUrlFollowsApiHost, EquatableArray<string> Scopes);

@@ -85,10 +85,10 @@ public static class OpenApiParser
         var tokenUrl = clientCredentials?.TokenUrl ?? (scheme.Flow == OpenApiOAuth2Flow.Application ? scheme.TokenUrl : null);
         var kind = scheme.Type switch
         {
-            OpenApiSecuritySchemeType.OAuth2 when tokenUrl != null => "OAuth2ClientCredentials",
-            OpenApiSecuritySchemeType.ApiKey when scheme.In == OpenApiSecurityApiKeyLocation.Header => "ApiKeyHeader",
-            OpenApiSecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => "HttpBearer",
-            _ => "Other",
+            OpenApiSecuritySchemeType.OAuth2 when tokenUrl != null => SecuritySchemeKind.OAuth2ClientCredentials,
+            OpenApiSecuritySchemeType.ApiKey when scheme.In == OpenApiSecurityApiKeyLocation.Header => SecuritySchemeKind.ApiKeyHeader,
+            OpenApiSecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.HttpBearer,
+            _ => SecuritySchemeKind.Other,
         };
         var follows = tokenUrl != null && apiHost != null && Uri.TryCreate(tokenUrl, UriKind.Absolute, out var token) && string.Equals(token.Host, apiHost, StringComparison.OrdinalIgnoreCase);
         return new SecuritySchemeModel(key, kind, scheme.Name, tokenUrl, follows, scopes.ToEquatableArray());

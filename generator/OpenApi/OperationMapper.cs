@@ -170,33 +170,44 @@ internal sealed class OperationMapper
     /// The serialization style and explode flag. OpenAPI 3 defaults to form/explode for query and
     /// simple for path and header; Swagger 2.0's collectionFormat maps onto the same styles.
     /// </summary>
-    private static string StyleOf(OpenApiParameter parameter, ParameterLocation location, out bool explode)
+    private static ParameterStyle StyleOf(OpenApiParameter parameter, ParameterLocation location, out bool explode)
     {
+        var simpleOrForm = location is ParameterLocation.Path or ParameterLocation.Header ? ParameterStyle.Simple : ParameterStyle.Form;
         if (parameter.Style != OpenApiParameterStyle.Undefined)
         {
-            var style = parameter.Style.ToString().ToLowerInvariant();
+            var style = parameter.Style switch
+            {
+                OpenApiParameterStyle.Form => ParameterStyle.Form,
+                OpenApiParameterStyle.SpaceDelimeted => ParameterStyle.SpaceDelimited, // NSwag spells it so
+                OpenApiParameterStyle.PipeDelimited => ParameterStyle.PipeDelimited,
+                OpenApiParameterStyle.DeepObject => ParameterStyle.DeepObject,
+                OpenApiParameterStyle.Simple => ParameterStyle.Simple,
+                OpenApiParameterStyle.Label => ParameterStyle.Label,
+                OpenApiParameterStyle.Matrix => ParameterStyle.Matrix,
+                _ => simpleOrForm,
+            };
             // An absent explode means true for form style only (OpenAPI 3.0 §4.7.12.1); deepObject is exploded by definition.
-            explode = parameter.Explode ?? style == "form" || style == "deepobject";
+            explode = parameter.Explode ?? style == ParameterStyle.Form || style == ParameterStyle.DeepObject;
             return style;
         }
         switch (parameter.CollectionFormat)
         {
             case OpenApiParameterCollectionFormat.Ssv:
                 explode = false;
-                return "spacedelimited";
+                return ParameterStyle.SpaceDelimited;
             case OpenApiParameterCollectionFormat.Pipes:
                 explode = false;
-                return "pipedelimited";
+                return ParameterStyle.PipeDelimited;
             case OpenApiParameterCollectionFormat.Csv:
             case OpenApiParameterCollectionFormat.Tsv:
                 explode = false;
-                return location is ParameterLocation.Path or ParameterLocation.Header ? "simple" : "form";
+                return simpleOrForm;
             case OpenApiParameterCollectionFormat.Multi:
                 explode = true;
-                return "form";
+                return ParameterStyle.Form;
             default:
                 explode = location is ParameterLocation.Query or ParameterLocation.Cookie;
-                return location is ParameterLocation.Path or ParameterLocation.Header ? "simple" : "form";
+                return simpleOrForm;
         }
     }
 
