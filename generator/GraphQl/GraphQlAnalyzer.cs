@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using GraphQLParser;
 using GraphQLParser.Exceptions;
@@ -32,7 +33,7 @@ public static class GraphQlAnalyzer
                 }
                 catch (GraphQLParserException ex)
                 {
-                    var locator = new OpenApi.SpecLocator(file.Path, file.Text);
+                    var locator = new SpecLocator(file.Path, file.Text);
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlSyntax, locator.LineColumn(ex.Location.Line, ex.Location.Column), ex.Description));
                 }
             }
@@ -55,7 +56,7 @@ public static class GraphQlAnalyzer
             if (hasOperations && !hasErrors)
             {
                 var clientName = ClientNameOf(item);
-                model = new GraphQlModelBuilder(schema, diagnostics, clientName).Build(item, sources, OpenApi.OpenApiParser.NamespaceOf(new SpecWorkItem(item.Files[0], EquatableArray<SpecFile>.Empty, item.Options)), clientName);
+                model = new GraphQlModelBuilder(schema, diagnostics, clientName).Build(item, sources, ClientNaming.Namespace(item.Options), clientName);
             }
         }
         catch (OperationCanceledException)

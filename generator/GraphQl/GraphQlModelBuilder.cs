@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using GraphQLParser.AST;
@@ -64,7 +65,7 @@ internal sealed class GraphQlModelBuilder
                     continue;
                 }
                 // An anonymous operation (one per file) is named after its file, so it can be sent with an operationName.
-                var wireName = operation.Name?.StringValue ?? Identifier.Sanitize(OpenApi.SpecDiscovery.FileStem(source.File.Path));
+                var wireName = operation.Name?.StringValue ?? Identifier.Sanitize(ClientNaming.FileStem(source.File.Path));
                 var baseName = Identifier.Pascal(wireName, "Operation");
                 var method = methods.Claim(baseName + "Async");
                 var root = operation.Operation == OperationType.Mutation ? _schema.Find(_schema.Mutation) : _schema.Find(_schema.Query);

@@ -1,5 +1,5 @@
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
-using ClientGen.Generator.OpenApi;
 using GraphQLParser.AST;
 
 namespace ClientGen.Generator.GraphQl;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using NJsonSchema;
 using NJsonSchema.Generation;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using NSwag;
@@ -36,7 +37,7 @@ public static class OpenApiParser
     private static ClientModel? BuildModel(SpecWorkItem item, OpenApiDocument document, DiagnosticSink sink)
     {
         var clientName = ClientNameOf(item, document);
-        var ns = NamespaceOf(item);
+        var ns = ClientNaming.Namespace(item.Options);
         var typeNames = new NameScope(CompanionTypes.ReservedTypeNames(clientName));
         var schemas = new SchemaMapper(typeNames, sink);
         var swagger2 = document.SchemaType == NJsonSchema.SchemaType.Swagger2;
@@ -98,7 +99,7 @@ public static class OpenApiParser
     public static string ClientNameOf(SpecWorkItem item, OpenApiDocument? document)
     {
         if (!string.IsNullOrWhiteSpace(item.Options.ClientName)) return Identifier.Pascal(item.Options.ClientName, "ApiClient");
-        var source = !string.IsNullOrWhiteSpace(document?.Info?.Title) ? document!.Info.Title : SpecDiscovery.FileStem(item.Root.Path);
+        var source = !string.IsNullOrWhiteSpace(document?.Info?.Title) ? document!.Info.Title : ClientNaming.FileStem(item.Root.Path);
         var name = Identifier.Pascal(source, "Api");
         foreach (var suffix in new[] { "ApiClient", "Client", "Api" })
         {
@@ -109,13 +110,5 @@ public static class OpenApiParser
             }
         }
         return name + "Client";
-    }
-
-    /// <summary>Metadata override, else RootNamespace (or the assembly name) — the same namespace the project's own code uses.</summary>
-    public static string NamespaceOf(SpecWorkItem item)
-    {
-        var raw = !string.IsNullOrWhiteSpace(item.Options.Namespace) ? item.Options.Namespace! : item.Options.RootNamespace;
-        var ns = string.Join(".", raw.Split('.').Select(Identifier.Sanitize).Where(p => p.Length > 0));
-        return ns.Length == 0 ? "ClientGen.Generated" : ns;
     }
 }

@@ -82,15 +82,6 @@ public static class SpecDiscovery
 
     public static string NormalizePath(string path) => path.Replace('\\', '/');
 
-    /// <summary>The file name up to its first dot: <c>specs/zuora-reporting.yaml</c> → <c>zuora-reporting</c>.</summary>
-    public static string FileStem(string path)
-    {
-        var name = NormalizePath(path);
-        name = name.Substring(name.LastIndexOf('/') + 1);
-        var dot = name.IndexOf('.');
-        return dot > 0 ? name.Substring(0, dot) : name;
-    }
-
     private static string DirectoryOf(string path)
     {
         var slash = path.LastIndexOf('/');

@@ -4,7 +4,7 @@ using System.IO;
 using ClientGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
 
-namespace ClientGen.Generator.OpenApi;
+namespace ClientGen.Generator.Common;
 
 /// <summary>
 /// Finds where a JSON pointer, or a piece of text, sits in a spec file. NSwag's object model carries
