@@ -18,7 +18,7 @@ internal static class ClientNaming
     /// <summary>The file name up to its first dot (<c>zuora-reporting.yaml</c> → <c>zuora-reporting</c>), whatever the separators.</summary>
     public static string FileStem(string path)
     {
-        var name = path.Replace('\\', '/');
+        var name = SpecPath.Normalize(path);
         name = name.Substring(name.LastIndexOf('/') + 1);
         var dot = name.IndexOf('.');
         return dot > 0 ? name.Substring(0, dot) : name;

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
-using ClientGen.Generator.OpenApi;
 
 namespace ClientGen.Generator.GraphQl;
 
@@ -79,7 +79,7 @@ public static class GraphQlDiscovery
 
     public static string FolderOf(string path)
     {
-        var normalized = SpecDiscovery.NormalizePath(path);
+        var normalized = SpecPath.Normalize(path);
         var slash = normalized.LastIndexOf('/');
         return slash < 0 ? string.Empty : normalized.Substring(0, slash);
     }

@@ -22,7 +22,7 @@ internal static class DocumentLoader
 
     public static OpenApiDocument? Load(SpecWorkItem item, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var files = item.References.ToDictionary(f => SpecDiscovery.NormalizePath(f.Path), f => f.Text, StringComparer.Ordinal);
+        var files = item.References.ToDictionary(f => SpecPath.Normalize(f.Path), f => f.Text, StringComparer.Ordinal);
         var text = item.Root.Text.TrimStart('\uFEFF');
         var path = item.Root.Path;
         if (string.IsNullOrWhiteSpace(text))

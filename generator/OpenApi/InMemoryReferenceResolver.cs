@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NJsonSchema;
 using NJsonSchema.References;
+using ClientGen.Generator.Common;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -23,7 +24,7 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
 
     public override async Task<IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken = default)
     {
-        var key = SpecDiscovery.NormalizePath(filePath);
+        var key = SpecPath.Normalize(filePath);
         if (!_files.TryGetValue(key, out var text))
         {
             throw new UnresolvedReferenceException(filePath, " (the file is not among the project's AdditionalFiles)");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 
 namespace ClientGen.Generator.OpenApi;
@@ -40,14 +41,14 @@ public static class SpecDiscovery
     public static ImmutableArray<SpecWorkItem> CreateWorkItems(ImmutableArray<(SpecFile File, SpecOptions Options)> files)
     {
         var byPath = new Dictionary<string, SpecFile>(StringComparer.Ordinal);
-        foreach (var (file, _) in files) byPath[NormalizePath(file.Path)] = file;
+        foreach (var (file, _) in files) byPath[SpecPath.Normalize(file.Path)] = file;
 
         var items = ImmutableArray.CreateBuilder<SpecWorkItem>();
         foreach (var (file, options) in files.OrderBy(f => f.File.Path, StringComparer.Ordinal))
         {
             if (!IsOpenApiRoot(file)) continue;
             var references = new List<SpecFile>();
-            var seen = new HashSet<string>(StringComparer.Ordinal) { NormalizePath(file.Path) };
+            var seen = new HashSet<string>(StringComparer.Ordinal) { SpecPath.Normalize(file.Path) };
             var queue = new Queue<SpecFile>();
             queue.Enqueue(file);
             while (queue.Count > 0)
@@ -71,7 +72,7 @@ public static class SpecDiscovery
     public static IEnumerable<string> ExternalReferences(SpecFile file)
     {
         if (file.Text.IndexOf("$ref", StringComparison.Ordinal) < 0) yield break;
-        var directory = DirectoryOf(NormalizePath(file.Path));
+        var directory = DirectoryOf(SpecPath.Normalize(file.Path));
         foreach (Match match in s_externalRef.Matches(file.Text))
         {
             var target = match.Groups["file"].Value;
@@ -79,8 +80,6 @@ public static class SpecDiscovery
             yield return Combine(directory, Uri.UnescapeDataString(target));
         }
     }
-
-    public static string NormalizePath(string path) => path.Replace('\\', '/');
 
     private static string DirectoryOf(string path)
     {
@@ -91,7 +90,7 @@ public static class SpecDiscovery
     /// <summary>Joins a relative reference to a directory and folds <c>.</c> and <c>..</c> (pure string work, no file system).</summary>
     public static string Combine(string directory, string relative)
     {
-        relative = NormalizePath(relative);
+        relative = SpecPath.Normalize(relative);
         var joined = relative.StartsWith("/", StringComparison.Ordinal) || directory.Length == 0 ? relative : directory + "/" + relative;
         var parts = new List<string>();
         foreach (var part in joined.Split('/'))

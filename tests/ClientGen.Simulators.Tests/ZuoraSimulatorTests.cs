@@ -143,8 +143,11 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
         var conflict = await Assert.ThrowsAnyAsync<ApiException>(() => client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, idempotencyKey: "k"));
         _time.Advance(TimeSpan.FromSeconds(5));
 
+        // Await the first run before reading RunIds: an argument list is evaluated left to right, so reading the ids first
+        // raced the simulator recording the run under load.
+        var started = (await first).Response.ReportRunId;
         Assert.Equal(409, conflict.StatusCode);
-        Assert.Single(slow.RunIds, (await first).Response.ReportRunId);
+        Assert.Single(slow.RunIds, started);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.OpenApi;
@@ -21,7 +22,7 @@ internal static class SpecLoader
         var options = new SpecOptions(ns, null, ns ?? "ClientGen.Generated");
         var files = new Dictionary<string, SpecFile>();
         var queue = new Queue<string>();
-        foreach (var path in paths) queue.Enqueue(SpecDiscovery.NormalizePath(Path.GetFullPath(path)));
+        foreach (var path in paths) queue.Enqueue(SpecPath.Normalize(Path.GetFullPath(path)));
         while (queue.Count > 0)
         {
             var path = queue.Dequeue();
