@@ -10,7 +10,7 @@ internal static class ClientEmitter
     private const string P = RuntimeContract.ParameterFormatter;
     private const string Task = "global::System.Threading.Tasks.Task";
 
-    public static void EmitInterface(SourceWriter w, ModelLookup lookup)
+    public static void EmitInterface(SourceWriter w, ClientLookup lookup)
     {
         var model = lookup.Model;
         Text.Summary(w, $"The operations of {model.Title ?? model.ClientName}.", model.Description);
@@ -27,7 +27,7 @@ internal static class ClientEmitter
         w.Close();
     }
 
-    public static void EmitClass(SourceWriter w, ModelLookup lookup)
+    public static void EmitClass(SourceWriter w, ClientLookup lookup)
     {
         var model = lookup.Model;
         var name = model.ClientName;
@@ -103,7 +103,7 @@ internal static class ClientEmitter
         return init.Count == 0 ? ctor : ctor + " { " + string.Join(", ", init) + " }";
     }
 
-    private static string ReturnType(OperationModel operation, ModelLookup lookup) => operation.Success.Kind switch
+    private static string ReturnType(OperationModel operation, ClientLookup lookup) => operation.Success.Kind switch
     {
         ResponseKind.Json => $"{Task}<{lookup.Types.Name(operation.Success.Type!)}>",
         ResponseKind.Text => $"{Task}<string>",
@@ -111,19 +111,19 @@ internal static class ClientEmitter
         _ => Task,
     };
 
-    private static string ParameterType(TypeRef type, ModelLookup lookup) => lookup.Types.Name(type);
+    private static string ParameterType(TypeRef type, ClientLookup lookup) => lookup.Types.Name(type);
 
-    private static string BodyType(BodyModel body, ModelLookup lookup)
+    private static string BodyType(BodyModel body, ClientLookup lookup)
     {
         var name = body.Kind == BodyKind.RawContent ? "global::System.Net.Http.HttpContent" : lookup.Types.NonNullName(body.Type);
         return body.IsRequired ? name : name + "?";
     }
 
-    private static string Signature(OperationModel operation, ModelLookup lookup) =>
+    private static string Signature(OperationModel operation, ClientLookup lookup) =>
         $"{ReturnType(operation, lookup)} {operation.MethodName}({string.Join(", ", Parameters(operation, lookup).Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"))})";
 
     /// <summary>The method's parameters in order (required first), without the cancellation token.</summary>
-    public static List<(string Declaration, string Name)> Parameters(OperationModel operation, ModelLookup lookup)
+    public static List<(string Declaration, string Name)> Parameters(OperationModel operation, ClientLookup lookup)
     {
         var parts = new List<(string, string)>();
         foreach (var parameter in operation.Parameters.Where(p => p.IsRequired)) parts.Add(($"{ParameterType(parameter.Type, lookup)} {parameter.Name}", parameter.Name));
@@ -133,9 +133,9 @@ internal static class ClientEmitter
         return parts;
     }
 
-    public static string ResponseTypeName(OperationModel operation, ModelLookup lookup) => lookup.Types.Name(operation.Success.Type!);
+    public static string ResponseTypeName(OperationModel operation, ClientLookup lookup) => lookup.Types.Name(operation.Success.Type!);
 
-    private static void EmitDocs(SourceWriter w, OperationModel operation, ModelLookup lookup)
+    private static void EmitDocs(SourceWriter w, OperationModel operation, ClientLookup lookup)
     {
         var summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
         var remarks = operation.Summary != null ? operation.Description : null;
@@ -179,7 +179,7 @@ internal static class ClientEmitter
         Text.DocTag(w, "param", text, $" name=\"{parameter.Name.TrimStart('@')}\"");
     }
 
-    private static void EmitBody(SourceWriter w, OperationModel operation, ModelLookup lookup, int index)
+    private static void EmitBody(SourceWriter w, OperationModel operation, ClientLookup lookup, int index)
     {
         var types = lookup.Types;
         foreach (var parameter in operation.Parameters)
@@ -287,7 +287,7 @@ internal static class ClientEmitter
         EmitErrors(w, operation, lookup, "__response");
     }
 
-    private static void EmitErrors(SourceWriter w, OperationModel operation, ModelLookup lookup, string response)
+    private static void EmitErrors(SourceWriter w, OperationModel operation, ClientLookup lookup, string response)
     {
         // Statuses documented with the same body type share one case.
         var typed = operation.Errors.Where(e => e.Type != null && int.TryParse(e.StatusCode, out _)).GroupBy(e => e.Type).ToList();

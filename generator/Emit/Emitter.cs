@@ -14,7 +14,7 @@ public static class Emitter
 
     public static List<GeneratedFile> Emit(ClientModel model)
     {
-        var lookup = new ModelLookup(model);
+        var lookup = new ClientLookup(model);
         var files = new List<GeneratedFile>
         {
             File(model, model.ClientName, w => ClientEmitter.EmitClass(w, lookup)),

@@ -15,7 +15,7 @@ internal static class EnumEmitter
         var integer = model.Underlying == EnumUnderlying.Integer;
         var raw = integer ? "long" : "string";
         var name = type.Name;
-        var fullName = $"global::{lookup.Model.Namespace}.{name}";
+        var fullName = $"global::{lookup.Namespace}.{name}";
 
         Text.Summary(w, type.Description ?? $"The <c>{name}</c> values. Values the spec does not list are kept, not rejected (<see cref=\"IsKnown\"/>).");
         if (type.IsDeprecated) w.Line("[global::System.Obsolete(\"This schema is deprecated by the API.\")]");

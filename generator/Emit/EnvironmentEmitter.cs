@@ -5,7 +5,7 @@ namespace ClientGen.Generator.Emit;
 /// <summary>Emits the spec's servers as named environments, and the client's options class.</summary>
 internal static class EnvironmentEmitter
 {
-    public static void EmitEnvironments(SourceWriter w, ModelLookup lookup)
+    public static void EmitEnvironments(SourceWriter w, ClientLookup lookup)
     {
         var model = lookup.Model;
         w.Line($"/// <summary>The environments (servers) {Text.Xml(model.Title ?? model.ClientName)} documents.</summary>");
@@ -22,7 +22,7 @@ internal static class EnvironmentEmitter
         w.Close();
     }
 
-    public static void EmitOptions(SourceWriter w, ModelLookup lookup)
+    public static void EmitOptions(SourceWriter w, ClientLookup lookup)
     {
         var model = lookup.Model;
         var defaultEnvironment = model.Servers.Count > 0 ? $"{model.ClientName}Environments.{model.Servers[0].Name}" : "null";

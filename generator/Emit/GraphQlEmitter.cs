@@ -9,10 +9,8 @@ public static class GraphQlEmitter
 {
     public static List<GeneratedFile> Emit(GraphQlClientModel model)
     {
-        // The REST type emitters are reused: a GraphQL result record is a record with generated JSON code like any other.
-        var lookup = new ModelLookup(new ClientModel(model.Namespace, model.ClientName, model.Folder, null, null, null,
-            EquatableArray<ServerModel>.Empty, EquatableArray<OperationModel>.Empty, model.Types, EquatableArray<SecuritySchemeModel>.Empty,
-            EquatableArray<string>.Empty, EquatableArray<WaiterModel>.Empty));
+        // The type emitters are shared: a GraphQL result record is a record with generated JSON code like any other.
+        var lookup = new ModelLookup(model.Namespace, model.Types);
         var files = new List<GeneratedFile>
         {
             Emitter.File(model.Namespace, model.ClientName, w => EmitClient(w, model, lookup)),
@@ -38,7 +36,7 @@ public static class GraphQlEmitter
         var parameters = operation.Variables.Where(v => v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type)} {v.Name}")
             .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"{RuntimeContract.Optional}<{lookup.Types.Name(v.Type.AsNullable())}> {v.Name} = default"))
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
-        return $"global::System.Threading.Tasks.Task<{RuntimeContract.GraphQlResponse}<global::{lookup.Model.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
+        return $"global::System.Threading.Tasks.Task<{RuntimeContract.GraphQlResponse}<global::{lookup.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
     }
 
     private static void Docs(SourceWriter w, GraphQlOperationModel operation)

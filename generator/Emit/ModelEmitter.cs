@@ -14,7 +14,7 @@ internal static class ModelEmitter
     public static void Emit(SourceWriter w, TypeModel type, ModelLookup lookup)
     {
         var types = lookup.Types;
-        var fullName = $"global::{lookup.Model.Namespace}.{type.Name}";
+        var fullName = $"global::{lookup.Namespace}.{type.Name}";
         var hasBase = type.BaseType != null;
         var descendants = lookup.Descendants(type);
         var hide = hasBase ? "new " : string.Empty;
@@ -24,7 +24,7 @@ internal static class ModelEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.ClientGenJsonConverter))]");
         var modifiers = descendants.Count == 0 ? "sealed " : string.Empty;
-        var baseClause = hasBase ? $" : global::{lookup.Model.Namespace}.{type.BaseType}" : string.Empty;
+        var baseClause = hasBase ? $" : global::{lookup.Namespace}.{type.BaseType}" : string.Empty;
         w.Open($"public {modifiers}partial record {type.Name}{baseClause}");
 
         foreach (var property in type.Properties)
@@ -69,7 +69,7 @@ internal static class ModelEmitter
             w.Open($"switch ({Runtime}.PeekDiscriminator(reader, {Text.Utf8Literal(discriminator.PropertyJsonName)}))");
             foreach (var item in dispatched)
             {
-                w.Line($"case {Text.Literal(item.Value)}: return global::{lookup.Model.Namespace}.{item.TypeName}.ReadJsonCore(ref reader);");
+                w.Line($"case {Text.Literal(item.Value)}: return global::{lookup.Namespace}.{item.TypeName}.ReadJsonCore(ref reader);");
             }
             w.Close();
         }
@@ -146,7 +146,7 @@ internal static class ModelEmitter
             var index = 0;
             foreach (var derived in descendants)
             {
-                w.Line($"case global::{lookup.Model.Namespace}.{derived.Name} d{index}: global::{lookup.Model.Namespace}.{derived.Name}.WriteJsonCore(writer, d{index}); return;");
+                w.Line($"case global::{lookup.Namespace}.{derived.Name} d{index}: global::{lookup.Namespace}.{derived.Name}.WriteJsonCore(writer, d{index}); return;");
                 index++;
             }
             w.Close();

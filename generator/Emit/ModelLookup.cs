@@ -4,19 +4,24 @@ using ClientGen.Generator.Model;
 
 namespace ClientGen.Generator.Emit;
 
-/// <summary>Hierarchy questions the emitters ask about a client's types (who derives from whom, which discriminator applies).</summary>
-internal sealed class ModelLookup
+/// <summary>
+/// Hierarchy questions the type emitters ask about a client's types (who derives from whom, which discriminator
+/// applies). It needs only the namespace and the types, so both front ends build one without a client model.
+/// </summary>
+internal class ModelLookup
 {
     private readonly Dictionary<string, TypeModel> _byName;
+    private readonly IReadOnlyList<TypeModel> _all;
 
-    public ModelLookup(ClientModel model)
+    public ModelLookup(string ns, IReadOnlyList<TypeModel> types)
     {
-        Model = model;
-        Types = new CSharpTypes(model.Namespace);
-        _byName = model.Types.ToDictionary(t => t.Name);
+        Namespace = ns;
+        Types = new CSharpTypes(ns);
+        _all = types;
+        _byName = types.ToDictionary(t => t.Name);
     }
 
-    public ClientModel Model { get; }
+    public string Namespace { get; }
 
     public CSharpTypes Types { get; }
 
@@ -32,7 +37,7 @@ internal sealed class ModelLookup
 
     /// <summary>Every type deriving from <paramref name="type"/>, most derived first (so type patterns never shadow each other).</summary>
     public List<TypeModel> Descendants(TypeModel type) =>
-        Model.Types.Where(t => Ancestors(t).Any(a => a.Name == type.Name)).OrderByDescending(Depth).ThenBy(t => t.Name).ToList();
+        _all.Where(t => Ancestors(t).Any(a => a.Name == type.Name)).OrderByDescending(Depth).ThenBy(t => t.Name).ToList();
 
     /// <summary>The discriminator that governs <paramref name="type"/>: its own, or the nearest ancestor's.</summary>
     public DiscriminatorModel? DiscriminatorFor(TypeModel type) =>
@@ -43,4 +48,13 @@ internal sealed class ModelLookup
 
     public TypeRef AdditionalPropertiesType(TypeModel type) =>
         Root(type).AdditionalProperties ?? TypeRef.Of(TypeRefKind.Any);
+}
+
+/// <summary>The REST emitters' lookup: the types' lookup plus the client model they emit operations and servers from.</summary>
+internal sealed class ClientLookup : ModelLookup
+{
+    public ClientLookup(ClientModel model)
+        : base(model.Namespace, model.Types) => Model = model;
+
+    public ClientModel Model { get; }
 }

@@ -8,7 +8,7 @@ namespace ClientGen.Generator.Emit;
 internal static class WaiterEmitter
 {
 
-    public static void EmitInterfaceMembers(SourceWriter w, ModelLookup lookup)
+    public static void EmitInterfaceMembers(SourceWriter w, ClientLookup lookup)
     {
         foreach (var waiter in lookup.Model.Waiters)
         {
@@ -43,7 +43,7 @@ internal static class WaiterEmitter
         }
     }
 
-    public static void EmitClassMembers(SourceWriter w, ModelLookup lookup)
+    public static void EmitClassMembers(SourceWriter w, ClientLookup lookup)
     {
         var index = 0;
         foreach (var waiter in lookup.Model.Waiters)
@@ -108,11 +108,11 @@ internal static class WaiterEmitter
     private static string EntityArgument(WaiterModel waiter, OperationModel start) =>
         waiter.EntityParameter != null && start.Parameters.Any(p => p.Name == waiter.EntityParameter) ? waiter.EntityParameter : "null";
 
-    private static OperationModel Status(WaiterModel waiter, ModelLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StatusMethod);
+    private static OperationModel Status(WaiterModel waiter, ClientLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StatusMethod);
 
-    private static OperationModel Start(WaiterModel waiter, ModelLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StartMethod);
+    private static OperationModel Start(WaiterModel waiter, ClientLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StartMethod);
 
-    private static string WaitSignature(WaiterModel waiter, OperationModel status, ModelLookup lookup)
+    private static string WaitSignature(WaiterModel waiter, OperationModel status, ClientLookup lookup)
     {
         var required = ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired)).Select(p => p.Declaration);
         if (waiter.EntityParameter != null) required = required.Append($"string? {waiter.EntityParameter} = null");
@@ -120,7 +120,7 @@ internal static class WaiterEmitter
         return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> WaitFor{waiter.Name}Async({string.Join(", ", parameters)})";
     }
 
-    private static string StartSignature(WaiterModel waiter, OperationModel start, OperationModel status, ModelLookup lookup)
+    private static string StartSignature(WaiterModel waiter, OperationModel start, OperationModel status, ClientLookup lookup)
     {
         var parameters = ClientEmitter.Parameters(start, lookup).Select(p => p.Declaration)
             .Append($"{RuntimeContract.WaitOptions}? waitOptions = null")
@@ -129,7 +129,7 @@ internal static class WaiterEmitter
         return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> {name}({string.Join(", ", parameters)})";
     }
 
-    private static string CancelArguments(WaiterModel waiter, ModelLookup lookup)
+    private static string CancelArguments(WaiterModel waiter, ClientLookup lookup)
     {
         var cancel = lookup.Model.Operations.Single(o => o.MethodName == waiter.CancelMethod);
         var names = cancel.Parameters.Where(p => p.IsRequired || p.Name == waiter.EntityParameter).Select(p => p.Name);
