@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -18,9 +19,9 @@ public static class Emitter
         var files = new List<GeneratedFile>
         {
             File(model, model.ClientName, w => ClientEmitter.EmitClass(w, lookup)),
-            File(model, "I" + model.ClientName, w => ClientEmitter.EmitInterface(w, lookup)),
-            File(model, model.ClientName + "Options", w => EnvironmentEmitter.EmitOptions(w, lookup)),
-            File(model, model.ClientName + "Environments", w => EnvironmentEmitter.EmitEnvironments(w, lookup)),
+            File(model, CompanionTypes.Interface(model.ClientName), w => ClientEmitter.EmitInterface(w, lookup)),
+            File(model, CompanionTypes.Options(model.ClientName), w => EnvironmentEmitter.EmitOptions(w, lookup)),
+            File(model, CompanionTypes.Environments(model.ClientName), w => EnvironmentEmitter.EmitEnvironments(w, lookup)),
             ServiceRegistrationEmitter.File(model.Namespace, model.ClientName),
             JsonResolverEmitter.File(model.Namespace, model.ClientName, model.Types),
         };

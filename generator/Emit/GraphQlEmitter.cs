@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -14,12 +15,12 @@ public static class GraphQlEmitter
         var files = new List<GeneratedFile>
         {
             Emitter.File(model.Namespace, model.ClientName, w => EmitClient(w, model, lookup)),
-            Emitter.File(model.Namespace, "I" + model.ClientName, w => EmitInterface(w, model, lookup)),
-            Emitter.File(model.Namespace, model.ClientName + "Options", w => EmitOptions(w, model)),
+            Emitter.File(model.Namespace, CompanionTypes.Interface(model.ClientName), w => EmitInterface(w, model, lookup)),
+            Emitter.File(model.Namespace, CompanionTypes.Options(model.ClientName), w => EmitOptions(w, model)),
             ServiceRegistrationEmitter.File(model.Namespace, model.ClientName),
             JsonResolverEmitter.File(model.Namespace, model.ClientName, model.Types),
         };
-        if (model.Servers.Count > 0) files.Add(Emitter.File(model.Namespace, model.ClientName + "Environments", w => EmitEnvironments(w, model)));
+        if (model.Servers.Count > 0) files.Add(Emitter.File(model.Namespace, CompanionTypes.Environments(model.ClientName), w => EmitEnvironments(w, model)));
         foreach (var type in model.Types)
         {
             files.Add(Emitter.File(model.Namespace, type.Name, w =>

@@ -1,4 +1,5 @@
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -9,7 +10,7 @@ namespace ClientGen.Generator.Emit;
 internal static class ServiceRegistrationEmitter
 {
     public static GeneratedFile File(string ns, string name) =>
-        Emitter.File(ns, name + "ServiceCollectionExtensions", w => Emit(w, ns, name));
+        Emitter.File(ns, CompanionTypes.ServiceRegistration(name), w => Emit(w, ns, name));
 
     private static void Emit(SourceWriter w, string ns, string name)
     {

@@ -8,15 +8,23 @@ namespace ClientGen.Generator.Naming;
 /// </summary>
 internal static class CompanionTypes
 {
+    public static string Interface(string clientName) => "I" + clientName;
+
+    public static string Options(string clientName) => clientName + "Options";
+
+    public static string Environments(string clientName) => clientName + "Environments";
+
+    public static string ServiceRegistration(string clientName) => clientName + "ServiceCollectionExtensions";
+
     public static string JsonResolver(string clientName) => clientName + "JsonResolver";
 
     public static IEnumerable<string> ReservedTypeNames(string clientName) => new[]
     {
         clientName,
-        "I" + clientName,
-        clientName + "Options",
-        clientName + "Environments",
-        clientName + "ServiceCollectionExtensions",
+        Interface(clientName),
+        Options(clientName),
+        Environments(clientName),
+        ServiceRegistration(clientName),
         JsonResolver(clientName),
         // A type named System or Global would shadow the namespaces the generated code spells out.
         "System",
