@@ -51,12 +51,13 @@ public static class GraphQlAnalyzer
             }
 
             var schema = SchemaBuilder.Build(sources, diagnostics);
-            new OperationValidator(schema, sources, diagnostics).Validate();
+            var documents = new GraphQlDocumentSet(sources);
+            new OperationValidator(schema, documents, diagnostics).Validate();
             var hasErrors = diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             if (hasOperations && !hasErrors)
             {
                 var clientName = ClientNameOf(item);
-                model = new GraphQlModelBuilder(schema, diagnostics, clientName).Build(item, sources, ClientNaming.Namespace(item.Options), clientName);
+                model = new GraphQlModelBuilder(schema, documents, diagnostics, clientName).Build(item, ClientNaming.Namespace(item.Options), clientName);
             }
         }
         catch (OperationCanceledException)

@@ -28,57 +28,45 @@ internal sealed class GraphQlModelBuilder
     private readonly NameScope _typeNames;
     private readonly List<TypeModel> _types = new();
     private readonly Dictionary<string, string> _namedTypes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (GraphQLFragmentDefinition Definition, GraphQlSource Source)> _fragments = new();
     private readonly HashSet<string> _warnedScalars = new(StringComparer.Ordinal);
-    private IReadOnlyList<GraphQlSource> _sources = Array.Empty<GraphQlSource>();
+    private readonly GraphQlDocumentSet _documents;
     private readonly Dictionary<string, List<PropertyModel>> _pendingBase = new(StringComparer.Ordinal);
-    // Selection sets on interfaces and unions: the document gets "__typename" there, so derived records can be chosen.
-    private readonly HashSet<(GraphQlSource Source, int Start)> _abstractSelections = new();
 
-    public GraphQlModelBuilder(GqlSchema schema, List<DiagnosticInfo> diagnostics, string clientName)
+    public GraphQlModelBuilder(GqlSchema schema, GraphQlDocumentSet documents, List<DiagnosticInfo> diagnostics, string clientName)
     {
         _schema = schema;
+        _documents = documents;
         _diagnostics = diagnostics;
         _typeNames = new NameScope(CompanionTypes.ReservedTypeNames(clientName));
     }
 
-    public GraphQlClientModel Build(GraphQlWorkItem item, IReadOnlyList<GraphQlSource> sources, string ns, string clientName)
+    public GraphQlClientModel Build(GraphQlWorkItem item, string ns, string clientName)
     {
-        _sources = sources;
-        foreach (var source in sources)
-        {
-            foreach (var fragment in source.Document.Definitions.OfType<GraphQLFragmentDefinition>())
-            {
-                var name = fragment.FragmentName.Name.StringValue;
-                if (!_fragments.ContainsKey(name)) _fragments[name] = (fragment, source);
-            }
-        }
+        var writer = new OperationDocumentWriter(_schema, _documents);
         var methods = new NameScope(new[] { clientName, "Core", "Equals", "GetHashCode", "ToString", "GetType" });
         var operations = new List<GraphQlOperationModel>();
-        foreach (var source in sources)
+        foreach (var entry in _documents.Operations)
         {
-            foreach (var operation in source.Document.Definitions.OfType<GraphQLOperationDefinition>())
+            var (operation, source) = (entry.Definition, entry.Source);
+            if (operation.Operation == OperationType.Subscription)
             {
-                if (operation.Operation == OperationType.Subscription)
-                {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, source.At(operation), "A GraphQL subscription", "it is validated but no method is generated"));
-                    continue;
-                }
-                // An anonymous operation (one per file) is named after its file, so it can be sent with an operationName.
-                var wireName = operation.Name?.StringValue ?? Identifier.Sanitize(ClientNaming.FileStem(source.File.Path));
-                var baseName = Identifier.Pascal(wireName, "Operation");
-                var method = methods.Claim(baseName + "Async");
-                var root = operation.Operation == OperationType.Mutation ? _schema.Find(_schema.Mutation) : _schema.Find(_schema.Query);
-                if (root == null) continue;
-                var resultType = BuildRecord(_typeNames.Claim(baseName + "Result"), root, new[] { (operation.SelectionSet, source, false) });
-                operations.Add(new GraphQlOperationModel(
-                    method,
-                    operation.Name?.StringValue ?? wireName,
-                    operation.Operation.ToString().ToLowerInvariant(),
-                    DocumentText(operation, source, operation.Name is null ? wireName : null),
-                    Variables(operation).ToEquatableArray(),
-                    resultType));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, source.At(operation), "A GraphQL subscription", "it is validated but no method is generated"));
+                continue;
             }
+            // An anonymous operation (one per file) is named after its file, so it can be sent with an operationName.
+            var wireName = operation.Name?.StringValue ?? Identifier.Sanitize(ClientNaming.FileStem(source.File.Path));
+            var baseName = Identifier.Pascal(wireName, "Operation");
+            var method = methods.Claim(baseName + "Async");
+            var root = operation.Operation == OperationType.Mutation ? _schema.Find(_schema.Mutation) : _schema.Find(_schema.Query);
+            if (root == null) continue;
+            var resultType = BuildRecord(_typeNames.Claim(baseName + "Result"), root, new[] { (operation.SelectionSet, source, false) });
+            operations.Add(new GraphQlOperationModel(
+                method,
+                operation.Name?.StringValue ?? wireName,
+                operation.Operation.ToString().ToLowerInvariant(),
+                writer.Text(entry, operation.Name is null ? wireName : null),
+                Variables(operation).ToEquatableArray(),
+                resultType));
         }
         var serverNames = new NameScope();
         var servers = _schema.Servers.Select(x => new GraphQlServerModel(serverNames.Claim(Identifier.Pascal(x.Name, "Server")), x.Url, x.TokenUrl)).ToEquatableArray();
@@ -99,49 +87,6 @@ internal sealed class GraphQlModelBuilder
         }
     }
 
-    /// <summary>The operation's text plus every fragment it uses, as one document to send. An anonymous operation is named after its file.</summary>
-    private string DocumentText(GraphQLOperationDefinition operation, GraphQlSource source, string? nameForAnonymous)
-    {
-        var text = Slice(operation, source);
-        if (nameForAnonymous != null)
-        {
-            var brace = text.IndexOf('{');
-            var keyword = operation.Operation.ToString().ToLowerInvariant();
-            text = text.TrimStart().StartsWith(keyword, StringComparison.Ordinal)
-                ? keyword + " " + nameForAnonymous + text.TrimStart().Substring(keyword.Length)
-                : keyword + " " + nameForAnonymous + " " + text.Substring(Math.Max(0, brace));
-        }
-        var used = new List<string>();
-        CollectFragments(operation.SelectionSet, used);
-        foreach (var name in used) text += "\n" + Slice(_fragments[name].Definition, _fragments[name].Source);
-        return text;
-    }
-
-    private void CollectFragments(GraphQLSelectionSet? set, List<string> into)
-    {
-        if (set == null) return;
-        foreach (var selection in set.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    CollectFragments(field.SelectionSet, into);
-                    break;
-                case GraphQLInlineFragment inline:
-                    CollectFragments(inline.SelectionSet, into);
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var name = spread.FragmentName.Name.StringValue;
-                    if (!into.Contains(name) && _fragments.TryGetValue(name, out var fragment))
-                    {
-                        into.Add(name);
-                        CollectFragments(fragment.Definition.SelectionSet, into);
-                    }
-                    break;
-            }
-        }
-    }
-
     /// <summary>
     /// Declares the record for one or more merged selection sets on <paramref name="parent"/>; returns its name.
     /// On an interface or union, fields selected under a concrete type condition go to a derived record per
@@ -155,7 +100,6 @@ internal sealed class GraphQlModelBuilder
         var abstractParent = baseType == null && parent.Kind is GqlKind.Interface or GqlKind.Union;
         foreach (var (set, source, conditional) in setList)
         {
-            if (abstractParent) _abstractSelections.Add((source, set.Location.Start));
             Collect(parent, set, source, conditional, fields, new HashSet<string>(), abstractParent ? byType : null);
         }
 
@@ -260,7 +204,7 @@ internal sealed class GraphQlModelBuilder
                     break;
                 case GraphQLFragmentSpread spread:
                     var name = spread.FragmentName.Name.StringValue;
-                    if (!visited.Add(name) || !_fragments.TryGetValue(name, out var fragment)) break;
+                    if (!visited.Add(name) || !_documents.TryGetFragment(name, out var fragment)) break;
                     var fragmentType = _schema.Find(fragment.Definition.TypeCondition.Type.Name.StringValue) ?? parent;
                     if (byType != null && fragmentType.Kind == GqlKind.Object && fragmentType.Name != parent.Name)
                     {
@@ -348,12 +292,12 @@ internal sealed class GraphQlModelBuilder
 
     private LocationInfo ScalarLocation(string name)
     {
-        foreach (var source in _sources)
+        foreach (var source in _documents.Sources)
         {
             var definition = source.Document.Definitions.OfType<GraphQLScalarTypeDefinition>().FirstOrDefault(d => d.Name.StringValue == name);
             if (definition != null) return source.At(definition.Name);
         }
-        return LocationInfo.FileStart(_sources.Count > 0 ? _sources[0].File.Path : string.Empty);
+        return LocationInfo.FileStart(_documents.Sources.Count > 0 ? _documents.Sources[0].File.Path : string.Empty);
     }
 
     private string DeclareEnum(GqlType type)
@@ -385,17 +329,5 @@ internal sealed class GraphQlModelBuilder
         _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{type.Name}</c> input.", false, null, false, false,
             properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
         return name;
-    }
-
-    /// <summary>The definition's text, with <c>__typename</c> added to each selection set on an interface or union.</summary>
-    private string Slice(ASTNode node, GraphQlSource source)
-    {
-        var start = node.Location.Start;
-        var text = source.File.Text.Substring(start, node.Location.End - start);
-        foreach (var position in _abstractSelections.Where(a => a.Source == source && a.Start >= start && a.Start < node.Location.End).Select(a => a.Start).OrderByDescending(p => p))
-        {
-            text = text.Insert(position - start + 1, " __typename");
-        }
-        return text;
     }
 }

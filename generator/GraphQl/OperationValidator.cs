@@ -14,43 +14,28 @@ namespace ClientGen.Generator.GraphQl;
 internal sealed class OperationValidator
 {
     private readonly GqlSchema _schema;
-    private readonly IReadOnlyList<GraphQlSource> _sources;
+    private readonly GraphQlDocumentSet _documents;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly HashSet<DiagnosticInfo> _reported = new();
-    private readonly Dictionary<string, (GraphQLFragmentDefinition Definition, GraphQlSource Source)> _fragments = new();
     private readonly HashSet<string> _usedFragments = new();
 
-    public OperationValidator(GqlSchema schema, IReadOnlyList<GraphQlSource> sources, List<DiagnosticInfo> diagnostics)
+    public OperationValidator(GqlSchema schema, GraphQlDocumentSet documents, List<DiagnosticInfo> diagnostics)
     {
         _schema = schema;
-        _sources = sources;
+        _documents = documents;
         _diagnostics = diagnostics;
     }
 
     public void Validate()
     {
-        var operations = new List<(GraphQLOperationDefinition Definition, GraphQlSource Source)>();
-        foreach (var source in _sources)
+        foreach (var conflict in _documents.Conflicts)
         {
-            foreach (var definition in source.Document.Definitions)
-            {
-                if (definition is GraphQLOperationDefinition operation) operations.Add((operation, source));
-                else if (definition is GraphQLFragmentDefinition fragment)
-                {
-                    var name = fragment.FragmentName.Name.StringValue;
-                    if (!_fragments.TryGetValue(name, out var existing)) _fragments[name] = (fragment, source);
-                    else if (Slice(existing.Definition, existing.Source.File.Text) != Slice(fragment, source.File.Text))
-                    {
-                        // The same fragment repeated in several one-query files (SWAPI's examples) is one fragment; a different body is a conflict.
-                        Report(DiagnosticDescriptors.GraphQlDuplicateDefinition, source.At(fragment.FragmentName), $"Fragment '{name}' (with a different body)");
-                    }
-                }
-            }
+            Report(DiagnosticDescriptors.GraphQlDuplicateDefinition, conflict.Source.At(conflict.Definition.FragmentName), $"Fragment '{conflict.Name}' (with a different body)");
         }
-
+        var operations = _documents.Operations;
         CheckOperationNames(operations);
         foreach (var (operation, source) in operations) ValidateOperation(operation, source);
-        var unused = _fragments.Where(f => !_usedFragments.Contains(f.Key)).ToList();
+        var unused = _documents.Fragments.Where(f => !_usedFragments.Contains(f.Key)).ToList();
         foreach (var fragment in unused)
         {
             Report(DiagnosticDescriptors.GraphQlUnusedFragment, fragment.Value.Source.At(fragment.Value.Definition.FragmentName), fragment.Key);
@@ -64,7 +49,7 @@ internal sealed class OperationValidator
         }
     }
 
-    private void CheckOperationNames(List<(GraphQLOperationDefinition Definition, GraphQlSource Source)> operations)
+    private void CheckOperationNames(IReadOnlyList<OperationSource> operations)
     {
         var names = new HashSet<string>();
         foreach (var (operation, source) in operations)
@@ -120,7 +105,7 @@ internal sealed class OperationValidator
                     break;
                 case GraphQLFragmentSpread spread:
                     var name = spread.FragmentName.Name.StringValue;
-                    if (!_fragments.TryGetValue(name, out var fragment))
+                    if (!_documents.TryGetFragment(name, out var fragment))
                     {
                         Report(DiagnosticDescriptors.GraphQlUnknownFragment, source.At(spread.FragmentName), name);
                         break;
@@ -348,7 +333,7 @@ internal sealed class OperationValidator
                     break;
                 case GraphQLFragmentSpread spread:
                     var name = spread.FragmentName.Name.StringValue;
-                    if (visited.Add(name) && _fragments.TryGetValue(name, out var fragment) && _schema.Find(fragment.Definition.TypeCondition.Type.Name.StringValue) is { } fragmentType)
+                    if (visited.Add(name) && _documents.TryGetFragment(name, out var fragment) && _schema.Find(fragment.Definition.TypeCondition.Type.Name.StringValue) is { } fragmentType)
                     {
                         Collect(fragmentType, fragment.Definition.SelectionSet, fragment.Source, into, visited);
                     }
@@ -371,14 +356,7 @@ internal sealed class OperationValidator
 
     /// <summary>Arguments in a canonical form (sorted by name, values as written) so two uses compare equal exactly when they are the same.</summary>
     private static string Print(GraphQLArguments? arguments, string text) =>
-        arguments == null ? string.Empty : string.Join(",", arguments.Items.OrderBy(a => a.Name.StringValue, System.StringComparer.Ordinal).Select(a => a.Name.StringValue + ":" + Slice(a.Value, text)));
-
-    private static string Slice(ASTNode node, string text)
-    {
-        var start = node.Location.Start;
-        var end = node.Location.End;
-        return start >= 0 && end <= text.Length && end > start ? string.Join(" ", text.Substring(start, end - start).Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries)) : node.Kind.ToString();
-    }
+        arguments == null ? string.Empty : string.Join(",", arguments.Items.OrderBy(a => a.Name.StringValue, System.StringComparer.Ordinal).Select(a => a.Name.StringValue + ":" + GraphQlDocumentSet.Normalized(a.Value, text)));
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] args)
     {
