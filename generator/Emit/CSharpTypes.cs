@@ -1,5 +1,6 @@
 using System;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -68,7 +69,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Stream => $"{Runtime}.ReadStream(ref {reader})",
         TypeRefKind.Array => $"{Runtime}.ReadList(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
         TypeRefKind.Map => $"{Runtime}.ReadMap(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
-        TypeRefKind.Named => $"{NonNullName(type)}.ReadJson(ref {reader})",
+        TypeRefKind.Named => $"{NonNullName(type)}.{EmittedMembers.ReadJson}(ref {reader})",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -92,7 +93,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Stream => $"{Runtime}.WriteStream({writer}, {value});",
         TypeRefKind.Array => $"{Runtime}.WriteList({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
         TypeRefKind.Map => $"{Runtime}.WriteMap({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
-        TypeRefKind.Named => $"{NonNullName(type)}.WriteJson({writer}, {value});",
+        TypeRefKind.Named => $"{NonNullName(type)}.{EmittedMembers.WriteJson}({writer}, {value});",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

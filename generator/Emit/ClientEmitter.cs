@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -13,9 +14,9 @@ internal static class ClientEmitter
     public static void EmitInterface(SourceWriter w, ClientLookup lookup)
     {
         var model = lookup.Model;
-        Text.Summary(w, $"The operations of {model.Title ?? model.ClientName}.", model.Description);
+        Text.Summary(w, $"The operations of {model.Title ?? model.Shape.ClientName}.", model.Description);
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Open($"public partial interface I{model.ClientName}");
+        w.Open($"public partial interface I{model.Shape.ClientName}");
         foreach (var operation in model.Operations)
         {
             EmitDocs(w, operation, lookup);
@@ -30,7 +31,7 @@ internal static class ClientEmitter
     public static void EmitClass(SourceWriter w, ClientLookup lookup)
     {
         var model = lookup.Model;
-        var name = model.ClientName;
+        var name = model.Shape.ClientName;
         Text.Summary(w, $"Client for {model.Title ?? name}{(model.Version != null ? " (version " + model.Version + ")" : string.Empty)}.", model.Description);
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open($"public partial class {name} : I{name}");
@@ -40,7 +41,7 @@ internal static class ClientEmitter
             w.Line($"private static readonly {RuntimeContract.ApiOperation} s_operation{index++} = {OperationMetadata(operation, model)};");
         }
         w.Line();
-        EmitConstructors(w, model.Namespace, name);
+        EmitConstructors(w, model.Shape.Namespace, name);
         w.Line();
         index = 0;
         foreach (var operation in model.Operations)
@@ -217,7 +218,7 @@ internal static class ClientEmitter
                 : parameter.Type.Kind == TypeRefKind.Map
                     ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, {v}, {style});"
                     : parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == NamedKind.Object
-                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.WriteJson));"
+                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}));"
                         : $"__request.{add}({Text.Literal(parameter.WireName)}, {P}.Format({v}));";
             if (parameter.Type.IsNullable)
             {
@@ -244,7 +245,7 @@ internal static class ClientEmitter
                     w.Line($"{guard}__request.SetJson({value}, static (global::System.Text.Json.Utf8JsonWriter w, {types.Name(bodyType)} v) => {{ {types.Write(bodyType, "w", "v")} }}, {contentType});");
                     break;
                 case BodyKind.FormUrlEncoded:
-                    w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.WriteJson);");
+                    w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.{EmittedMembers.WriteJson});");
                     break;
                 case BodyKind.Text:
                     w.Line($"{prefix}__request.SetText({name}, {contentType});");
@@ -273,7 +274,7 @@ internal static class ClientEmitter
             case ResponseKind.Json:
                 var type = success.Type!;
                 var reader = type.Kind == TypeRefKind.Named && !type.IsNullable
-                    ? $"{types.NonNullName(type)}.ReadJson"
+                    ? $"{types.NonNullName(type)}.{EmittedMembers.ReadJson}"
                     : types.ReadLambda(type, 0);
                 w.Line($"if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync({reader}, cancellationToken).ConfigureAwait(false);");
                 break;

@@ -16,27 +16,32 @@ public static class Emitter
     public static List<GeneratedFile> Emit(ClientModel model)
     {
         var lookup = new ClientLookup(model);
+        var shape = model.Shape;
         var files = new List<GeneratedFile>
         {
-            File(model, model.ClientName, w => ClientEmitter.EmitClass(w, lookup)),
-            File(model, CompanionTypes.Interface(model.ClientName), w => ClientEmitter.EmitInterface(w, lookup)),
-            File(model, CompanionTypes.Options(model.ClientName), w => EnvironmentEmitter.EmitOptions(w, lookup)),
-            File(model, CompanionTypes.Environments(model.ClientName), w => EnvironmentEmitter.EmitEnvironments(w, lookup)),
-            ServiceRegistrationEmitter.File(model.Namespace, model.ClientName),
-            JsonResolverEmitter.File(model.Namespace, model.ClientName, model.Types),
+            File(shape.Namespace, shape.ClientName, w => ClientEmitter.EmitClass(w, lookup)),
+            File(shape.Namespace, CompanionTypes.Interface(shape.ClientName), w => ClientEmitter.EmitInterface(w, lookup)),
         };
-        foreach (var type in model.Types)
-        {
-            files.Add(File(model, type.Name, w =>
-            {
-                if (type.Kind == TypeModelKind.Enum) EnumEmitter.Emit(w, type, lookup);
-                else ModelEmitter.Emit(w, type, lookup);
-            }));
-        }
+        files.AddRange(SharedFiles(shape, lookup));
         return files;
     }
 
-    private static GeneratedFile File(ClientModel model, string typeName, System.Action<SourceWriter> body) => File(model.Namespace, typeName, body);
+    /// <summary>What every client gets whichever front end read it: options, environments, DI registration, the JSON resolver and the spec's types.</summary>
+    internal static IEnumerable<GeneratedFile> SharedFiles(ClientShape shape, ModelLookup lookup)
+    {
+        yield return File(shape.Namespace, CompanionTypes.Options(shape.ClientName), w => ClientShapeEmitter.EmitOptions(w, shape));
+        yield return File(shape.Namespace, CompanionTypes.Environments(shape.ClientName), w => ClientShapeEmitter.EmitEnvironments(w, shape));
+        yield return ServiceRegistrationEmitter.File(shape.Namespace, shape.ClientName);
+        yield return JsonResolverEmitter.File(shape.Namespace, shape.ClientName, lookup.All);
+        foreach (var type in lookup.All)
+        {
+            yield return File(shape.Namespace, type.Name, w =>
+            {
+                if (type.Kind == TypeModelKind.Enum) EnumEmitter.Emit(w, type, lookup);
+                else ModelEmitter.Emit(w, type, lookup);
+            });
+        }
+    }
 
     /// <summary>One generated file with the fixed header, for a type in <paramref name="ns"/>.</summary>
     public static GeneratedFile File(string ns, string typeName, System.Action<SourceWriter> body)

@@ -1,5 +1,6 @@
 using System.Linq;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -17,10 +18,10 @@ internal static class EnumEmitter
         var name = type.Name;
         var fullName = $"global::{lookup.Namespace}.{name}";
 
-        Text.Summary(w, type.Description ?? $"The <c>{name}</c> values. Values the spec does not list are kept, not rejected (<see cref=\"IsKnown\"/>).");
+        Text.Summary(w, type.Description ?? $"The <c>{name}</c> values. Values the spec does not list are kept, not rejected (<see cref=\"{EmittedMembers.EnumIsKnown}\"/>).");
         if (type.IsDeprecated) w.Line("[global::System.Obsolete(\"This schema is deprecated by the API.\")]");
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.ClientGenJsonConverter))]");
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.{EmittedMembers.JsonConverter}))]");
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{fullName}>");
         if (integer)
         {
@@ -54,18 +55,18 @@ internal static class EnumEmitter
 
         w.Line("/// <summary>Every value the spec lists, in its order.</summary>");
         var known = string.Join(", ", model.Members.Select(m => m.Name));
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{fullName}> KnownValues {{ get; }} = new {fullName}[] {{ {known} }};");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{fullName}> {EmittedMembers.EnumKnownValues} {{ get; }} = new {fullName}[] {{ {known} }};");
         w.Line();
 
         w.Line("/// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>");
         if (model.Members.Count == 0)
         {
-            w.Line("public bool IsKnown => false;");
+            w.Line($"public bool {EmittedMembers.EnumIsKnown} => false;");
         }
         else
         {
             var values = string.Join(" or ", model.Members.Select(m => integer ? m.Value : Text.Literal(m.Value)));
-            w.Line($"public bool IsKnown => Value is {values};");
+            w.Line($"public bool {EmittedMembers.EnumIsKnown} => Value is {values};");
         }
         w.Line();
 
@@ -94,18 +95,18 @@ internal static class EnumEmitter
             /// <summary>The raw value.</summary>
             public override string ToString() => {{toString}};
 
-            internal static {{fullName}} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new({{RuntimeContract.JsonRuntime}}.Read{{(integer ? "Int64" : "String")}}(ref reader));
+            internal static {{fullName}} {{EmittedMembers.ReadJson}}(ref global::System.Text.Json.Utf8JsonReader reader) => new({{RuntimeContract.JsonRuntime}}.Read{{(integer ? "Int64" : "String")}}(ref reader));
 
-            internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value) => writer.Write{{(integer ? "Number" : "String")}}Value(value.{{(integer ? "_value" : "Value")}});
+            internal static void {{EmittedMembers.WriteJson}}(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value) => writer.Write{{(integer ? "Number" : "String")}}Value(value.{{(integer ? "_value" : "Value")}});
 
             /// <summary>Lets <c>System.Text.Json</c> use the generated reader and writer for this type.</summary>
-            public sealed class ClientGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{fullName}}>
+            public sealed class {{EmittedMembers.JsonConverter}} : global::System.Text.Json.Serialization.JsonConverter<{{fullName}}>
             {
                 /// <inheritdoc />
-                public override {{fullName}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+                public override {{fullName}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {{EmittedMembers.ReadJson}}(ref reader);
 
                 /// <inheritdoc />
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value, global::System.Text.Json.JsonSerializerOptions options) => {{EmittedMembers.WriteJson}}(writer, value);
             }
             """);
         w.Close();

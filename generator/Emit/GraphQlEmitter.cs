@@ -11,24 +11,14 @@ public static class GraphQlEmitter
     public static List<GeneratedFile> Emit(GraphQlClientModel model)
     {
         // The type emitters are shared: a GraphQL result record is a record with generated JSON code like any other.
-        var lookup = new ModelLookup(model.Namespace, model.Types);
+        var shape = model.Shape;
+        var lookup = new ModelLookup(shape.Namespace, model.Types);
         var files = new List<GeneratedFile>
         {
-            Emitter.File(model.Namespace, model.ClientName, w => EmitClient(w, model, lookup)),
-            Emitter.File(model.Namespace, CompanionTypes.Interface(model.ClientName), w => EmitInterface(w, model, lookup)),
-            Emitter.File(model.Namespace, CompanionTypes.Options(model.ClientName), w => EmitOptions(w, model)),
-            ServiceRegistrationEmitter.File(model.Namespace, model.ClientName),
-            JsonResolverEmitter.File(model.Namespace, model.ClientName, model.Types),
+            Emitter.File(shape.Namespace, shape.ClientName, w => EmitClient(w, model, lookup)),
+            Emitter.File(shape.Namespace, CompanionTypes.Interface(shape.ClientName), w => EmitInterface(w, model, lookup)),
         };
-        if (model.Servers.Count > 0) files.Add(Emitter.File(model.Namespace, CompanionTypes.Environments(model.ClientName), w => EmitEnvironments(w, model)));
-        foreach (var type in model.Types)
-        {
-            files.Add(Emitter.File(model.Namespace, type.Name, w =>
-            {
-                if (type.Kind == TypeModelKind.Enum) EnumEmitter.Emit(w, type, lookup);
-                else ModelEmitter.Emit(w, type, lookup);
-            }));
-        }
+        files.AddRange(Emitter.SharedFiles(shape, lookup));
         return files;
     }
 
@@ -55,7 +45,7 @@ public static class GraphQlEmitter
     {
         Text.DocTag(w, "summary", $"The GraphQL operations in {model.Folder}.");
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Open($"public partial interface I{model.ClientName}");
+        w.Open($"public partial interface I{model.Shape.ClientName}");
         foreach (var operation in model.Operations)
         {
             Docs(w, operation);
@@ -67,7 +57,7 @@ public static class GraphQlEmitter
 
     private static void EmitClient(SourceWriter w, GraphQlClientModel model, ModelLookup lookup)
     {
-        var name = model.ClientName;
+        var name = model.Shape.ClientName;
         Text.DocTag(w, "summary", $"Client for the GraphQL operations in {model.Folder}: each is sent as POST {{query, operationName, variables}} to the options' base address.");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open($"public partial class {name} : I{name}");
@@ -81,7 +71,7 @@ public static class GraphQlEmitter
             index++;
         }
         w.Line();
-        ClientEmitter.EmitConstructors(w, model.Namespace, name);
+        ClientEmitter.EmitConstructors(w, model.Shape.Namespace, name);
         w.Line();
         index = 0;
         foreach (var operation in model.Operations)
@@ -103,67 +93,11 @@ public static class GraphQlEmitter
                 w.Line($"if ({variable.Name}.IsSet) {{ writer.WritePropertyName({wire}); if ({variable.Name}.Value is {{ }} {local}) {{ {lookup.Types.Write(variable.Type.AsNullable(false), "writer", local)} }} else {{ writer.WriteNullValue(); }} }}");
             }
             w.Line("writer.WriteEndObject();");
-            w.Close($", global::{model.Namespace}.{operation.ResultType}.ReadJson, cancellationToken);");
+            w.Close($", global::{model.Shape.Namespace}.{operation.ResultType}.{EmittedMembers.ReadJson}, cancellationToken);");
             w.Close();
             w.Line();
             index++;
         }
-        w.Close();
-    }
-
-    private static void EmitOptions(SourceWriter w, GraphQlClientModel model)
-    {
-        var name = model.ClientName;
-        var oauth = model.Servers.FirstOrDefault(s => s.TokenUrl != null);
-        w.Line($"/// <summary>Options for <see cref=\"{name}\"/>: an environment (region) or <c>BaseAddress</c> (the GraphQL endpoint), credentials and headers.</summary>");
-        w.Line(Emitter.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {name}Options : {RuntimeContract.ApiClientOptions}");
-        w.Line("/// <summary>Creates options for the first declared environment.</summary>");
-        w.Open($"public {name}Options()");
-        if (model.Servers.Count > 0)
-        {
-            w.Line($"Environment = {name}Environments.{model.Servers[0].Name};");
-            w.Line($"KnownEnvironments = {name}Environments.All;");
-        }
-        if (oauth != null)
-        {
-            // Each region has its own token host; a custom base address (a simulator) serves the token path itself.
-            w.Line($"SecuritySchemes = new {RuntimeContract.ApiSecurityScheme}[] {{ new(\"oauth2\", {RuntimeContract.ApiSecuritySchemeKind}.OAuth2ClientCredentials) {{ TokenUrl = new global::System.Uri({Text.Literal(oauth.TokenUrl!)}), TokenUrlFollowsApiHost = true }} }};");
-        }
-        w.Close();
-        foreach (var header in model.Headers)
-        {
-            w.Line();
-            Text.DocTag(w, "summary", header.Description ?? $"The <c>{header.WireName}</c> header sent with every operation.");
-            w.Line($$"""
-                public string? {{header.PropertyName}}
-                {
-                    get => DefaultHeaders.TryGetValue({{Text.Literal(header.WireName)}}, out var value) ? value : null;
-                    set
-                    {
-                        if (value is null) DefaultHeaders.Remove({{Text.Literal(header.WireName)}});
-                        else DefaultHeaders[{{Text.Literal(header.WireName)}}] = value;
-                    }
-                }
-                """);
-        }
-        w.Close();
-    }
-
-    private static void EmitEnvironments(SourceWriter w, GraphQlClientModel model)
-    {
-        w.Line($"/// <summary>The GraphQL endpoints (regions) the schema declares.</summary>");
-        w.Line(Emitter.GeneratedCodeAttribute);
-        w.Open($"public static partial class {model.ClientName}Environments");
-        foreach (var server in model.Servers)
-        {
-            Text.DocTag(w, "summary", $"{server.Name}: {server.Url}" + (server.TokenUrl != null ? $" (tokens from {server.TokenUrl})" : string.Empty));
-            var token = server.TokenUrl != null ? $" {{ TokenEndpoint = new global::System.Uri({Text.Literal(server.TokenUrl)}) }}" : string.Empty;
-            w.Line($"public static {RuntimeContract.ApiEnvironment} {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, new global::System.Uri({Text.Literal(server.Url)})){token};");
-            w.Line();
-        }
-        w.Line("/// <summary>Every declared environment; the first is the default.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{RuntimeContract.ApiEnvironment}> All {{ get; }} = new {RuntimeContract.ApiEnvironment}[] {{ {string.Join(", ", model.Servers.Select(s => s.Name))} }};");
         w.Close();
     }
 }

@@ -36,7 +36,7 @@ internal static class JsonResolverEmitter
         foreach (var type in types)
         {
             var fullName = $"global::{ns}.{type.Name}";
-            w.Line($"if (type == typeof({fullName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{fullName}>(options, new {fullName}.ClientGenJsonConverter());");
+            w.Line($"if (type == typeof({fullName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{fullName}>(options, new {fullName}.{EmittedMembers.JsonConverter}());");
             if (type.Kind == TypeModelKind.Enum)
             {
                 // Open enums are structs: T? needs its own metadata, built over T's.

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -22,7 +23,7 @@ internal static class ModelEmitter
         Text.Summary(w, type.Description ?? $"The <c>{type.Name}</c> schema.");
         if (type.IsDeprecated) w.Line("[global::System.Obsolete(\"This schema is deprecated by the API.\")]");
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.ClientGenJsonConverter))]");
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.{EmittedMembers.JsonConverter}))]");
         var modifiers = descendants.Count == 0 ? "sealed " : string.Empty;
         var baseClause = hasBase ? $" : global::{lookup.Namespace}.{type.BaseType}" : string.Empty;
         w.Open($"public {modifiers}partial record {type.Name}{baseClause}");
@@ -41,7 +42,7 @@ internal static class ModelEmitter
         {
             var apType = lookup.AdditionalPropertiesType(type);
             w.Line("/// <summary>Properties the spec does not declare, kept so that nothing the server sends is lost on a round trip.</summary>");
-            w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {types.Name(apType)}>? AdditionalProperties {{ get; init; }}");
+            w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {types.Name(apType)}>? {EmittedMembers.AdditionalProperties} {{ get; init; }}");
             w.Line();
         }
 
@@ -56,11 +57,11 @@ internal static class ModelEmitter
         var types = lookup.Types;
         var discriminator = lookup.DiscriminatorFor(type);
         w.Line("/// <summary>Reads this type, or the derived type its discriminator names, from a reader positioned on the value.</summary>");
-        w.Open($"internal static {hide}{fullName} ReadJson(ref {Reader} reader)");
+        w.Open($"internal static {hide}{fullName} {EmittedMembers.ReadJson}(ref {Reader} reader)");
         if (type.AcceptsEncodedJson)
         {
             // Some servers send this value as a JSON string containing the object (GraphQL JSON scalars).
-            w.Line($"if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) return {Runtime}.ReadEncoded(ref reader, ReadJsonCore);");
+            w.Line($"if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) return {Runtime}.ReadEncoded(ref reader, {EmittedMembers.ReadJsonCore});");
         }
         var dispatched = discriminator == null ? new List<DiscriminatorCase>()
             : (type.Discriminator?.Cases ?? discriminator.Cases).Where(c => descendants.Any(d => d.Name == c.TypeName)).ToList();
@@ -69,17 +70,17 @@ internal static class ModelEmitter
             w.Open($"switch ({Runtime}.PeekDiscriminator(reader, {Text.Utf8Literal(discriminator.PropertyJsonName)}))");
             foreach (var item in dispatched)
             {
-                w.Line($"case {Text.Literal(item.Value)}: return global::{lookup.Namespace}.{item.TypeName}.ReadJsonCore(ref reader);");
+                w.Line($"case {Text.Literal(item.Value)}: return global::{lookup.Namespace}.{item.TypeName}.{EmittedMembers.ReadJsonCore}(ref reader);");
             }
             w.Close();
         }
-        w.Line("return ReadJsonCore(ref reader);");
+        w.Line($"return {EmittedMembers.ReadJsonCore}(ref reader);");
         w.Close();
         w.Line();
 
         var properties = type.AllProperties;
         var apType = lookup.AdditionalPropertiesType(type);
-        w.Open($"internal static {hide}{fullName} ReadJsonCore(ref {Reader} reader)");
+        w.Open($"internal static {hide}{fullName} {EmittedMembers.ReadJsonCore}(ref {Reader} reader)");
         w.Line($"{Runtime}.ExpectStartObject(ref reader, {Text.Literal(type.Name)});");
         for (var i = 0; i < properties.Count; i++)
         {
@@ -129,7 +130,7 @@ internal static class ModelEmitter
             var value = property.IsRequired && !property.Type.IsNullable && property.Type.IsValueType ? $"p{i}.GetValueOrDefault()" : property.IsRequired && !property.Type.IsNullable ? $"p{i}!" : $"p{i}";
             w.Line($"{property.Name} = {value},");
         }
-        w.Line("AdditionalProperties = additional,");
+        w.Line($"{EmittedMembers.AdditionalProperties} = additional,");
         w.Close(";");
         w.Close();
         w.Line();
@@ -139,25 +140,25 @@ internal static class ModelEmitter
     {
         var types = lookup.Types;
         w.Line("/// <summary>Writes this value (or, for a derived type, that type's full shape) as JSON.</summary>");
-        w.Open($"internal static void WriteJson({Writer} writer, {fullName} value)");
+        w.Open($"internal static void {EmittedMembers.WriteJson}({Writer} writer, {fullName} value)");
         if (descendants.Count > 0)
         {
             w.Open("switch (value)");
             var index = 0;
             foreach (var derived in descendants)
             {
-                w.Line($"case global::{lookup.Namespace}.{derived.Name} d{index}: global::{lookup.Namespace}.{derived.Name}.WriteJsonCore(writer, d{index}); return;");
+                w.Line($"case global::{lookup.Namespace}.{derived.Name} d{index}: global::{lookup.Namespace}.{derived.Name}.{EmittedMembers.WriteJsonCore}(writer, d{index}); return;");
                 index++;
             }
             w.Close();
         }
-        w.Line("WriteJsonCore(writer, value);");
+        w.Line($"{EmittedMembers.WriteJsonCore}(writer, value);");
         w.Close();
         w.Line();
 
         var discriminator = lookup.DiscriminatorFor(type);
         var apType = lookup.AdditionalPropertiesType(type);
-        w.Open($"internal static void WriteJsonCore({Writer} writer, {fullName} value)");
+        w.Open($"internal static void {EmittedMembers.WriteJsonCore}({Writer} writer, {fullName} value)");
         w.Line("writer.WriteStartObject();");
         if (WritesDiscriminatorItself(type, discriminator))
         {
@@ -188,7 +189,7 @@ internal static class ModelEmitter
                 w.Line($"if ({access} is {{ }} v_{property.Name}) {{ writer.WritePropertyName({name}); {types.Write(property.Type.AsNullable(false), "writer", "v_" + property.Name)} }}");
             }
         }
-        w.Open("if (value.AdditionalProperties is { } additional)");
+        w.Open($"if (value.{EmittedMembers.AdditionalProperties} is {{ }} additional)");
         w.Open("foreach (var entry in additional)");
         w.Line("writer.WritePropertyName(entry.Key);");
         w.Line(types.WriteNullable(apType, "writer", "entry.Value", 0));
@@ -216,12 +217,12 @@ internal static class ModelEmitter
     private static void EmitConverter(SourceWriter w, string fullName, string hide)
     {
         w.Line("/// <summary>Lets <c>System.Text.Json</c> use the generated reader and writer for this type.</summary>");
-        w.Open($"public {hide}sealed class ClientGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<{fullName}>");
+        w.Open($"public {hide}sealed class {EmittedMembers.JsonConverter} : global::System.Text.Json.Serialization.JsonConverter<{fullName}>");
         w.Line("/// <inheritdoc />");
-        w.Line($"public override {fullName} Read(ref {Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);");
+        w.Line($"public override {fullName} Read(ref {Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {EmittedMembers.ReadJson}(ref reader);");
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Line($"public override void Write({Writer} writer, {fullName} value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);");
+        w.Line($"public override void Write({Writer} writer, {fullName} value, global::System.Text.Json.JsonSerializerOptions options) => {EmittedMembers.WriteJson}(writer, value);");
         w.Close();
     }
 }

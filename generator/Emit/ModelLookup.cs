@@ -25,6 +25,9 @@ internal class ModelLookup
 
     public CSharpTypes Types { get; }
 
+    /// <summary>The client's types, in model order.</summary>
+    public IReadOnlyList<TypeModel> All => _all;
+
     public TypeModel? Find(string? name) => name != null && _byName.TryGetValue(name, out var type) ? type : null;
 
     public IEnumerable<TypeModel> Ancestors(TypeModel type)
@@ -54,7 +57,7 @@ internal class ModelLookup
 internal sealed class ClientLookup : ModelLookup
 {
     public ClientLookup(ClientModel model)
-        : base(model.Namespace, model.Types) => Model = model;
+        : base(model.Shape.Namespace, model.Types) => Model = model;
 
     public ClientModel Model { get; }
 }

@@ -70,13 +70,13 @@ internal static class WaiterEmitter
                 w.Line($$"""
                     /// <inheritdoc />
                     public {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle(string id, string? entity = null)
-                        => new({{Text.Literal(lookup.Model.ClientName)}}, {{Text.Literal(waiter.Name)}}, id ?? throw new global::System.ArgumentNullException(nameof(id)), _core.Options.EffectiveBaseAddress, entity);
+                        => new({{Text.Literal(lookup.Model.Shape.ClientName)}}, {{Text.Literal(waiter.Name)}}, id ?? throw new global::System.ArgumentNullException(nameof(id)), _core.Options.EffectiveBaseAddress, entity);
 
                     /// <inheritdoc />
                     public global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{RuntimeContract.OperationHandle}} handle, {{RuntimeContract.WaitOptions}}? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(handle);
-                        handle.EnsureFor({{Text.Literal(lookup.Model.ClientName)}}, {{Text.Literal(waiter.Name)}}, _core.Options.EffectiveBaseAddress);
+                        handle.EnsureFor({{Text.Literal(lookup.Model.Shape.ClientName)}}, {{Text.Literal(waiter.Name)}}, _core.Options.EffectiveBaseAddress);
                         return WaitFor{{waiter.Name}}Async(handle.Id{{entityArgument}}, options: options, cancellationToken: cancellationToken);
                     }
                     """);

@@ -43,7 +43,7 @@ internal sealed class GraphQlModelBuilder
     public GraphQlClientModel Build(GraphQlWorkItem item, string ns, string clientName)
     {
         var writer = new OperationDocumentWriter(_schema, _documents);
-        var methods = new NameScope(new[] { clientName, "Core", "Equals", "GetHashCode", "ToString", "GetType" });
+        var methods = new NameScope(EmittedMembers.OfClient(clientName));
         var operations = new List<GraphQlOperationModel>();
         foreach (var entry in _documents.Operations)
         {
@@ -68,16 +68,35 @@ internal sealed class GraphQlModelBuilder
                 Variables(operation).ToEquatableArray(),
                 resultType));
         }
-        var serverNames = new NameScope();
-        var servers = _schema.Servers.Select(x => new GraphQlServerModel(serverNames.Claim(Identifier.Pascal(x.Name, "Server")), x.Url, x.TokenUrl)).ToEquatableArray();
-        var headers = _schema.Headers.Select(h => new GraphQlHeaderModel(h.Name, Identifier.Pascal(h.Name, "Header"), h.Description)).ToEquatableArray();
-        return new GraphQlClientModel(ns, clientName, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray(), servers, headers);
+        var serverNames = new NameScope(EmittedMembers.OfEnvironments(clientName));
+        var servers = _schema.Servers.Select(x => new ServerModel(serverNames.Claim(Identifier.Pascal(x.Name, "Server")), x.Url, null, x.TokenUrl)).ToEquatableArray();
+        var headers = _schema.Headers.Select(h => new HeaderModel(h.Name, Identifier.Pascal(h.Name, "Header"), h.Description)).ToEquatableArray();
+        var shape = new ClientShape
+        {
+            Namespace = ns,
+            ClientName = clientName,
+            OptionsDoc = $"Options for <see cref=\"{clientName}\"/>: an environment (region) or <c>BaseAddress</c> (the GraphQL endpoint), credentials and headers.",
+            EnvironmentsDoc = "The GraphQL endpoints (regions) the schema declares.",
+            Servers = servers,
+            Headers = headers,
+            SecuritySchemes = SecuritySchemes(servers),
+        };
+        return new GraphQlClientModel(shape, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray());
     }
+
+    /// <summary>
+    /// OAuth 2.0 client credentials when a server declares a token URL. Each region has its own token host, and a
+    /// custom base address (a simulator) serves the token path itself, so the token URL follows the API host.
+    /// </summary>
+    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(EquatableArray<ServerModel> servers) =>
+        servers.FirstOrDefault(s => s.TokenUrl != null) is { } oauth
+            ? new[] { new SecuritySchemeModel("oauth2", SecuritySchemeKind.OAuth2ClientCredentials, null, oauth.TokenUrl, true, EquatableArray<string>.Empty) }.ToEquatableArray()
+            : EquatableArray<SecuritySchemeModel>.Empty;
 
     private IEnumerable<GraphQlVariableModel> Variables(GraphQLOperationDefinition operation)
     {
         if (operation.Variables == null) yield break;
-        var names = new NameScope(new[] { "cancellationToken" });
+        var names = new NameScope(EmittedMembers.OfParameters());
         foreach (var variable in operation.Variables.Items)
         {
             var type = SchemaBuilder.TypeOf(variable.Type);
@@ -139,7 +158,7 @@ internal sealed class GraphQlModelBuilder
 
     private List<PropertyModel> Properties(string name, List<(string ResponseName, GqlField? Field, List<(GraphQLSelectionSet Set, GraphQlSource Source, bool Conditional)> Children, bool Conditional)> fields, GqlType parent)
     {
-        var members = new NameScope(new[] { name, "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ClientGenJsonConverter" });
+        var members = new NameScope(EmittedMembers.OfRecord(name));
         var properties = new List<PropertyModel>();
         foreach (var entry in fields)
         {
@@ -236,7 +255,7 @@ internal sealed class GraphQlModelBuilder
         var type = _schema.Find(typeName);
         var name = _typeNames.Claim(Identifier.Pascal(typeName, "Json"));
         _namedTypes["json:" + typeName] = name;
-        var members = new NameScope(new[] { name, "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ClientGenJsonConverter" });
+        var members = new NameScope(EmittedMembers.OfRecord(name));
         var properties = new List<PropertyModel>();
         foreach (var field in type?.Fields.Values ?? Enumerable.Empty<GqlField>())
         {
@@ -305,7 +324,7 @@ internal sealed class GraphQlModelBuilder
         if (_namedTypes.TryGetValue(type.Name, out var existing)) return existing;
         var name = _typeNames.Claim(Identifier.Pascal(type.Name, "Enum"));
         _namedTypes[type.Name] = name;
-        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "ReadJson", "WriteJson" });
+        var members = new NameScope(EmittedMembers.OfEnum(name));
         var values = type.EnumValues.Select(v => new EnumMember(members.Claim(Identifier.Pascal(v, "Value")), v, null)).ToEquatableArray();
         _types.Add(new TypeModel(name, TypeModelKind.Enum, $"The <c>{type.Name}</c> values.", false, null, false, false,
             EquatableArray<PropertyModel>.Empty, EquatableArray<PropertyModel>.Empty, null, null, null, new EnumModel(EnumUnderlying.String, values), string.Empty));
@@ -317,7 +336,7 @@ internal sealed class GraphQlModelBuilder
         if (_namedTypes.TryGetValue(type.Name, out var existing)) return existing;
         var name = _typeNames.Claim(Identifier.Pascal(type.Name, "Input"));
         _namedTypes[type.Name] = name;
-        var members = new NameScope(new[] { name, "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ClientGenJsonConverter" });
+        var members = new NameScope(EmittedMembers.OfRecord(name));
         var properties = new List<PropertyModel>();
         foreach (var field in type.InputFields.Values)
         {

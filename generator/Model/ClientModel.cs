@@ -1,19 +1,27 @@
 namespace ClientGen.Generator.Model;
 
 /// <summary>Everything the emitter needs for one spec: a pure-data description of the client.</summary>
-public sealed record ClientModel(
-    string Namespace,
-    string ClientName,
-    string SourceFile,
-    string? Title,
-    string? Description,
-    string? Version,
-    EquatableArray<ServerModel> Servers,
-    EquatableArray<OperationModel> Operations,
-    EquatableArray<TypeModel> Types,
-    EquatableArray<SecuritySchemeModel> SecuritySchemes,
-    EquatableArray<string> DefaultSecurity,
-    EquatableArray<WaiterModel> Waiters);
+public sealed record ClientModel
+{
+    public required ClientShape Shape { get; init; }
+
+    public required string SourceFile { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Version { get; init; }
+
+    public required EquatableArray<OperationModel> Operations { get; init; }
+
+    public required EquatableArray<TypeModel> Types { get; init; }
+
+    /// <summary>The security scheme keys that apply to an operation declaring none.</summary>
+    public required EquatableArray<string> DefaultSecurity { get; init; }
+
+    public required EquatableArray<WaiterModel> Waiters { get; init; }
+}
 
 /// <summary>The outcome of parsing one spec: a model when one could be built, and its diagnostics.</summary>
 public sealed record ParseResult(string SourceFile, ClientModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -2,19 +2,10 @@ namespace ClientGen.Generator.Model;
 
 /// <summary>A GraphQL client: one method per operation; result, enum and input types reuse the REST type model.</summary>
 public sealed record GraphQlClientModel(
-    string Namespace,
-    string ClientName,
+    ClientShape Shape,
     string Folder,
     EquatableArray<GraphQlOperationModel> Operations,
-    EquatableArray<TypeModel> Types,
-    EquatableArray<GraphQlServerModel> Servers,
-    EquatableArray<GraphQlHeaderModel> Headers);
-
-/// <summary>An endpoint (region) declared with <c>@clientgen_server</c>, with its OAuth 2.0 token URL when it has one.</summary>
-public sealed record GraphQlServerModel(string Name, string Url, string? TokenUrl);
-
-/// <summary>A header every operation sends, set through a generated options property.</summary>
-public sealed record GraphQlHeaderModel(string WireName, string PropertyName, string? Description);
+    EquatableArray<TypeModel> Types);
 
 /// <summary>One operation: its document (with the fragments it uses), variables and result type.</summary>
 public sealed record GraphQlOperationModel(string MethodName, string OperationName, string Kind, string Document, EquatableArray<GraphQlVariableModel> Variables, string ResultType);

@@ -87,6 +87,6 @@ public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef
 
 public sealed record ErrorResponseModel(string StatusCode, TypeRef? Type, string? Description);
 
-public sealed record ServerModel(string Name, string Url, string? Description);
+public sealed record ServerModel(string Name, string Url, string? Description, string? TokenUrl = null);
 
 public sealed record SecuritySchemeModel(string Key, SecuritySchemeKind Kind, string? ParameterName, string? TokenUrl, bool TokenUrlFollowsApiHost, EquatableArray<string> Scopes);

@@ -43,56 +43,41 @@ public static class OpenApiParser
         var swagger2 = document.SchemaType == NJsonSchema.SchemaType.Swagger2;
         schemas.DeclareComponents(document.Components.Schemas, swagger2 ? "/definitions/" : "/components/schemas/");
 
-        var methodNames = new NameScope(new[] { clientName, "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Core" });
+        var methodNames = new NameScope(EmittedMembers.OfClient(clientName));
         var operations = new OperationMapper(schemas, sink, methodNames).MapAll(document);
         var types = schemas.BuildAll();
         var waiters = WaiterMapper.Map(document, operations, types, sink);
 
         if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
 
-        var servers = document.Servers?.Count > 0 ? OperationMapper.MapServers(document.Servers) : Swagger2Server(document);
+        var servers = ServerMapper.OfDocument(document, clientName);
         var apiHost = servers.Count > 0 && Uri.TryCreate(servers[0].Url, UriKind.Absolute, out var first) ? first.Host : null;
-        var securitySchemes = (document.Components.SecuritySchemes ?? new Dictionary<string, OpenApiSecurityScheme>()).Select(s => MapSecurity(s.Key, s.Value, apiHost)).ToEquatableArray();
-        var defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToEquatableArray();
+        var securitySchemes = SecurityMapper.Map(document, apiHost, sink).ToEquatableArray();
+        var defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).Where(r => r != null).SelectMany(r => r.Keys).Distinct().ToEquatableArray();
 
-        return new ClientModel(
-            ns,
-            clientName,
-            item.Root.Path,
-            OperationMapper.Text(document.Info?.Title),
-            OperationMapper.Text(document.Info?.Description),
-            OperationMapper.Text(document.Info?.Version),
-            servers.ToEquatableArray(),
-            operations.ToEquatableArray(),
-            types.ToEquatableArray(),
-            securitySchemes,
-            defaultSecurity,
-            waiters.ToEquatableArray());
-    }
-
-    private static List<ServerModel> Swagger2Server(OpenApiDocument document)
-    {
-        if (string.IsNullOrEmpty(document.Host)) return string.IsNullOrEmpty(document.BasePath) ? new List<ServerModel>() : new List<ServerModel> { new("Default", document.BasePath!, null) };
-        var scheme = document.Schemes?.Count > 0 ? document.Schemes.First().ToString().ToLowerInvariant() : "https";
-        return new List<ServerModel> { new("Default", scheme + "://" + document.Host + (document.BasePath ?? string.Empty), null) };
-    }
-
-    private static SecuritySchemeModel MapSecurity(string key, OpenApiSecurityScheme scheme, string? apiHost)
-    {
-        var clientCredentials = scheme.Flows?.ClientCredentials;
-        var flow = clientCredentials ?? scheme.Flows?.Password ?? scheme.Flows?.AuthorizationCode ?? scheme.Flows?.Implicit;
-        var scopes = flow?.Scopes?.Keys ?? (ICollection<string>?)scheme.Scopes?.Keys ?? Array.Empty<string>();
-        // Swagger 2.0 writes the flow as "application" with tokenUrl on the scheme itself.
-        var tokenUrl = clientCredentials?.TokenUrl ?? (scheme.Flow == OpenApiOAuth2Flow.Application ? scheme.TokenUrl : null);
-        var kind = scheme.Type switch
+        var title = SpecText.OrNull(document.Info?.Title);
+        var shape = new ClientShape
         {
-            OpenApiSecuritySchemeType.OAuth2 when tokenUrl != null => SecuritySchemeKind.OAuth2ClientCredentials,
-            OpenApiSecuritySchemeType.ApiKey when scheme.In == OpenApiSecurityApiKeyLocation.Header => SecuritySchemeKind.ApiKeyHeader,
-            OpenApiSecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.HttpBearer,
-            _ => SecuritySchemeKind.Other,
+            Namespace = ns,
+            ClientName = clientName,
+            OptionsDoc = $"Options for <see cref=\"{clientName}\"/>: which environment to call, or any base address.",
+            EnvironmentsDoc = $"The environments (servers) {Emit.Text.Xml(title ?? clientName)} documents.",
+            Servers = servers.ToEquatableArray(),
+            Headers = EquatableArray<HeaderModel>.Empty,
+            SecuritySchemes = securitySchemes,
         };
-        var follows = tokenUrl != null && apiHost != null && Uri.TryCreate(tokenUrl, UriKind.Absolute, out var token) && string.Equals(token.Host, apiHost, StringComparison.OrdinalIgnoreCase);
-        return new SecuritySchemeModel(key, kind, scheme.Name, tokenUrl, follows, scopes.ToEquatableArray());
+        return new ClientModel
+        {
+            Shape = shape,
+            SourceFile = item.Root.Path,
+            Title = title,
+            Description = SpecText.OrNull(document.Info?.Description),
+            Version = SpecText.OrNull(document.Info?.Version),
+            Operations = operations.ToEquatableArray(),
+            Types = types.ToEquatableArray(),
+            DefaultSecurity = defaultSecurity,
+            Waiters = waiters.ToEquatableArray(),
+        };
     }
 
     /// <summary>Metadata override, else <c>info.title</c>, else the file name; always ends in "Client".</summary>

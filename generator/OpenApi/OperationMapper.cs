@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using NJsonSchema;
@@ -85,7 +86,7 @@ internal sealed class OperationMapper
         var baseName = name ?? (string.IsNullOrEmpty(operation.OperationId) ? DeriveName(method, path) : Identifier.Pascal(operation.OperationId, "Operation"));
         var methodName = _methodNames.Claim(baseName + "Async");
         var typeHint = methodName.Substring(0, methodName.Length - "Async".Length);
-        var parameterNames = new NameScope(new[] { "cancellationToken" });
+        var parameterNames = new NameScope(EmittedMembers.OfParameters());
 
         var parameters = new List<ParameterModel>();
         BodyModel? body = null;
@@ -100,7 +101,7 @@ internal sealed class OperationMapper
             if (actual.Kind == OpenApiParameterKind.Body)
             {
                 var bodyType = _schemas.Map(actual.Schema, typeHint + "Request", parameterPointer);
-                body = new BodyModel(parameterNames.Claim(Identifier.Camel(actual.Name, "body")), bodyType, BodyKind.Json, "application/json", actual.IsRequired, Text(actual.Description));
+                body = new BodyModel(parameterNames.Claim(Identifier.Camel(actual.Name, "body")), bodyType, BodyKind.Json, "application/json", actual.IsRequired, SpecText.OrNull(actual.Description));
                 continue;
             }
             if (actual.Kind is OpenApiParameterKind.FormData or OpenApiParameterKind.ModelBinding)
@@ -130,7 +131,7 @@ internal sealed class OperationMapper
                 location,
                 required ? type : type.AsNullable(),
                 required,
-                Text(actual.Description),
+                SpecText.OrNull(actual.Description),
                 actual.IsDeprecated,
                 StyleOf(actual, location, out var explode),
                 explode,
@@ -145,7 +146,7 @@ internal sealed class OperationMapper
 
         var (success, errors) = MapResponses(operation, pointer, typeHint, methodName);
 
-        var servers = operation.Servers?.Count > 0 ? MapServers(operation.Servers) : pathItem.Servers?.Count > 0 ? MapServers(pathItem.Servers) : new List<ServerModel>();
+        var servers = operation.Servers?.Count > 0 ? ServerMapper.Map(operation.Servers) : pathItem.Servers?.Count > 0 ? ServerMapper.Map(pathItem.Servers) : new List<ServerModel>();
         // An operation's own "security" (even an empty one, meaning none) replaces the document's.
         var security = operation.Security != null ? operation.Security.SelectMany(r => r.Keys).Distinct().ToList() : _defaultSecurity;
 
@@ -154,8 +155,8 @@ internal sealed class OperationMapper
             string.IsNullOrEmpty(operation.OperationId) ? baseName : operation.OperationId,
             method.ToUpperInvariant(),
             path,
-            Text(operation.Summary),
-            Text(operation.Description),
+            SpecText.OrNull(operation.Summary),
+            SpecText.OrNull(operation.Description),
             operation.IsDeprecated,
             Ordered(parameters).ToEquatableArray(),
             body,
@@ -223,7 +224,7 @@ internal sealed class OperationMapper
         var (contentType, media) = PickContent(requestBody.Content);
         var kind = BodyKindOf(contentType);
         var name = names.Claim(Identifier.Camel(requestBody.Name, "body"));
-        var description = Text(requestBody.Description);
+        var description = SpecText.OrNull(requestBody.Description);
         switch (kind)
         {
             case BodyKind.Json:
@@ -290,14 +291,14 @@ internal sealed class OperationMapper
             }
             var errorSchema = JsonContent(response, out _);
             TypeRef? errorType = errorSchema != null ? _schemas.Map(errorSchema, typeHint + "Error" + Identifier.Pascal(entry.Key), responsePointer) : null;
-            errors.Add(new ErrorResponseModel(entry.Key, errorType, Text(response.Description)));
+            errors.Add(new ErrorResponseModel(entry.Key, errorType, SpecText.OrNull(response.Description)));
         }
         return (success ?? new ResponseModel("200", ResponseKind.None, null, null, null), errors);
     }
 
     private ResponseModel MapSuccess(string status, OpenApiResponse response, string pointer, string typeHint, string methodName)
     {
-        var description = Text(response.Description);
+        var description = SpecText.OrNull(response.Description);
         if (response.Content.Count == 0)
         {
             // Swagger 2.0 keeps the schema on the response itself.
@@ -353,25 +354,6 @@ internal sealed class OperationMapper
         return BodyKind.Stream;
     }
 
-    public static List<ServerModel> MapServers(ICollection<OpenApiServer> servers)
-    {
-        var names = new NameScope();
-        var result = new List<ServerModel>();
-        var index = 0;
-        foreach (var server in servers)
-        {
-            index++;
-            var url = server.Url ?? string.Empty;
-            foreach (var variable in server.Variables)
-            {
-                url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
-            }
-            var name = !string.IsNullOrWhiteSpace(server.Description) ? Identifier.Pascal(server.Description, "Server") : "Server" + index.ToString(CultureInfo.InvariantCulture);
-            result.Add(new ServerModel(names.Claim(name), url, Text(server.Description)));
-        }
-        return result;
-    }
-
     private static string DeriveName(string method, string path)
     {
         var name = Identifier.Pascal(method);
@@ -381,6 +363,4 @@ internal sealed class OperationMapper
         }
         return name;
     }
-
-    public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

@@ -14,12 +14,6 @@ namespace ClientGen.Generator.OpenApi;
 /// </summary>
 internal sealed class SchemaMapper
 {
-    private static readonly string[] s_reservedMembers =
-    {
-        "ReadJson", "ReadJsonCore", "WriteJson", "WriteJsonCore", "AdditionalProperties", "EqualityContract", "ToString",
-        "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Clone",
-    };
-
     private readonly Dictionary<JsonSchema, Declared> _declared = new(ReferenceComparer.Instance);
     private readonly List<Declared> _order = new();
     private readonly NameScope _typeNames;
@@ -244,7 +238,7 @@ internal sealed class SchemaMapper
     {
         var schema = type.Schema;
         var integer = (schema.Type & ~JsonObjectType.Null) == JsonObjectType.Integer || schema.Enumeration.All(v => v is long or int);
-        var names = new NameScope(new[] { type.Name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "ReadJson", "WriteJson", "KnownValues" });
+        var names = new NameScope(EmittedMembers.OfEnum(type.Name));
         var members = new List<EnumMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
@@ -393,7 +387,7 @@ internal sealed class SchemaMapper
         }
 
         var inherited = Ancestors(type).Reverse().SelectMany(a => a.Properties).ToList();
-        var members = new NameScope(s_reservedMembers.Concat(new[] { type.Name }).Concat(inherited.Select(p => p.Name)));
+        var members = new NameScope(EmittedMembers.OfRecord(type.Name).Concat(inherited.Select(p => p.Name)));
         var own = new List<PropertyModel>();
         var discriminatorName = Ancestors(type).Prepend(type).Select(t => t.Discriminator).FirstOrDefault(d => d != null);
         foreach (var raw in type.RawProperties)

@@ -36,7 +36,7 @@ internal static class GenerateCommand
             if (output != null && result.Model != null)
             {
                 Write(output, Emitter.Emit(result.Model));
-                stdout.WriteLine($"{item.Root.Path}: {result.Model.ClientName} ({result.Model.Operations.Count} operations, {result.Model.Types.Count} types) → {output.FullName}");
+                stdout.WriteLine($"{item.Root.Path}: {result.Model.Shape.ClientName} ({result.Model.Operations.Count} operations, {result.Model.Types.Count} types) → {output.FullName}");
             }
         }
         foreach (var item in specs.GraphQl)
@@ -46,7 +46,7 @@ internal static class GenerateCommand
             if (output != null && result.Model != null)
             {
                 Write(output, GraphQlEmitter.Emit(result.Model));
-                stdout.WriteLine($"{result.Folder}: {result.Model.ClientName} ({result.Model.Operations.Count} operations) → {output.FullName}");
+                stdout.WriteLine($"{result.Folder}: {result.Model.Shape.ClientName} ({result.Model.Operations.Count} operations) → {output.FullName}");
             }
         }
         return failed ? 1 : 0;

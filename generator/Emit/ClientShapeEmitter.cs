@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
+
+namespace ClientGen.Generator.Emit;
+
+/// <summary>
+/// Emits the two companion types every client has, from its <see cref="ClientShape"/> alone: the environments
+/// class (one property per server) and the options class that defaults to the first of them.
+/// </summary>
+internal static class ClientShapeEmitter
+{
+    public static void EmitEnvironments(SourceWriter w, ClientShape shape)
+    {
+        w.Line($"/// <summary>{shape.EnvironmentsDoc}</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public static partial class {CompanionTypes.Environments(shape.ClientName)}");
+        foreach (var server in shape.Servers)
+        {
+            Text.DocTag(w, "summary", (server.Description ?? server.Name) + ": " + server.Url + (server.TokenUrl != null ? $" (tokens from {server.TokenUrl})" : string.Empty));
+            var token = server.TokenUrl != null ? $" {{ TokenEndpoint = {AbsoluteOrRelativeUri(server.TokenUrl)} }}" : string.Empty;
+            w.Line($"public static {RuntimeContract.ApiEnvironment} {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, {AbsoluteOrRelativeUri(server.Url)}){token};");
+            w.Line();
+        }
+        w.Line("/// <summary>Every documented environment, in the spec's order; the first is the default.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{RuntimeContract.ApiEnvironment}> {EmittedMembers.EnvironmentsAll} {{ get; }} = new {RuntimeContract.ApiEnvironment}[] {{ {string.Join(", ", shape.Servers.Select(s => s.Name))} }};");
+        w.Close();
+    }
+
+    public static void EmitOptions(SourceWriter w, ClientShape shape)
+    {
+        var environments = CompanionTypes.Environments(shape.ClientName);
+        var options = CompanionTypes.Options(shape.ClientName);
+        var defaultEnvironment = shape.Servers.Count > 0 ? $"{environments}.{shape.Servers[0].Name}" : "null";
+        var schemes = string.Join(", ", shape.SecuritySchemes.Select(SchemeExpression));
+        w.Line($"/// <summary>{shape.OptionsDoc}</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {options} : {RuntimeContract.ApiClientOptions}");
+        w.Line("/// <summary>Creates options targeting the spec's first server.</summary>");
+        w.Open($"public {options}()");
+        w.Line($"Environment = {defaultEnvironment};");
+        w.Line($"KnownEnvironments = {environments}.{EmittedMembers.EnvironmentsAll};");
+        w.Line($"SecuritySchemes = new {RuntimeContract.ApiSecurityScheme}[] {{ {schemes} }};");
+        w.Close();
+        foreach (var header in shape.Headers)
+        {
+            w.Line();
+            Text.DocTag(w, "summary", header.Description ?? $"The <c>{header.WireName}</c> header sent with every operation.");
+            w.Line($$"""
+                public string? {{header.PropertyName}}
+                {
+                    get => DefaultHeaders.TryGetValue({{Text.Literal(header.WireName)}}, out var value) ? value : null;
+                    set
+                    {
+                        if (value is null) DefaultHeaders.Remove({{Text.Literal(header.WireName)}});
+                        else DefaultHeaders[{{Text.Literal(header.WireName)}}] = value;
+                    }
+                }
+                """);
+        }
+        w.Close();
+    }
+
+    private static string SchemeExpression(SecuritySchemeModel scheme)
+    {
+        var init = new List<string>();
+        if (scheme.TokenUrl != null) init.Add($"TokenUrl = {AbsoluteOrRelativeUri(scheme.TokenUrl)}");
+        if (scheme.TokenUrlFollowsApiHost) init.Add("TokenUrlFollowsApiHost = true");
+        if (scheme.ParameterName != null) init.Add($"ParameterName = {Text.Literal(scheme.ParameterName)}");
+        var ctor = $"new({Text.Literal(scheme.Key)}, {RuntimeContract.ApiSecuritySchemeKind}.{scheme.Kind})";
+        return init.Count == 0 ? ctor : ctor + " { " + string.Join(", ", init) + " }";
+    }
+
+    // A relative server URL ("/v1") is resolved against the base address the user configures.
+    private static string AbsoluteOrRelativeUri(string url) => $"new global::System.Uri({Text.Literal(url)}, global::System.UriKind.RelativeOrAbsolute)";
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ClientGen.Generator.Common;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
+using NSwag;
+
+namespace ClientGen.Generator.OpenApi;
+
+/// <summary>
+/// The servers of a document, a path or an operation, with server variables replaced by their defaults.
+/// Swagger 2.0 has no servers: its <c>host</c>, <c>basePath</c> and first scheme make the one server.
+/// </summary>
+internal static class ServerMapper
+{
+    /// <summary>The document's servers: each becomes a property of the environments class, so its names are claimed beside that class's members.</summary>
+    public static List<ServerModel> OfDocument(OpenApiDocument document, string clientName) =>
+        document.Servers?.Count > 0 ? Map(document.Servers, EmittedMembers.OfEnvironments(clientName)) : Swagger2Server(document);
+
+    public static List<ServerModel> Map(ICollection<OpenApiServer> servers, IEnumerable<string>? reserved = null)
+    {
+        var names = new NameScope(reserved);
+        var result = new List<ServerModel>();
+        var index = 0;
+        // A list item written without a value ("servers: [ ~ ]") reads as null: it names no server.
+        foreach (var server in servers.Where(s => s != null))
+        {
+            index++;
+            var url = server.Url ?? string.Empty;
+            foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+            {
+                url = url.Replace("{" + variable.Key + "}", variable.Value?.Default ?? string.Empty);
+            }
+            var name = !string.IsNullOrWhiteSpace(server.Description) ? Identifier.Pascal(server.Description, "Server") : "Server" + index.ToString(CultureInfo.InvariantCulture);
+            result.Add(new ServerModel(names.Claim(name), url, SpecText.OrNull(server.Description)));
+        }
+        return result;
+    }
+
+    private static List<ServerModel> Swagger2Server(OpenApiDocument document)
+    {
+        if (string.IsNullOrEmpty(document.Host)) return string.IsNullOrEmpty(document.BasePath) ? new List<ServerModel>() : new List<ServerModel> { new("Default", document.BasePath!, null) };
+        var scheme = document.Schemes?.Count > 0 ? document.Schemes.First().ToString().ToLowerInvariant() : "https";
+        return new List<ServerModel> { new("Default", scheme + "://" + document.Host + (document.BasePath ?? string.Empty), null) };
+    }
+}
