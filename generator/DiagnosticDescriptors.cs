@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ClientGen.Generator;
@@ -33,6 +34,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RuntimeVersionMismatch = new(
         "CG0007", "ClientGen.Runtime of another version", "No client is generated from '{0}': this project references ClientGen.Runtime {1}, but the ClientGen generator is {2}, and the generated code calls members of its own version. Reference ClientGen.Runtime {2} (all ClientGen packages share one version).", Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor InputLimit = new(
+        "CG0008", "Spec exceeds an input limit", "The spec is not read: {0}", Category, DiagnosticSeverity.Error, true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "CG1001", "Unsupported construct", "{0} is not supported; {1}", Category, DiagnosticSeverity.Warning, true);
 
@@ -44,6 +48,9 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor OperationNamedByTag = new(
         "CG1005", "Operation named by its tag", "The operationId '{0}' is used by {1} operations, each under another tag; they are generated as {2}", Category, DiagnosticSeverity.Warning, true);
+
+    public static readonly DiagnosticDescriptor UnknownTypeWord = new(
+        "CG1006", "Unknown schema type", "'{0}' is not a JSON Schema type (string, number, integer, boolean, array, object, null); the value is generated untyped, as JsonElement", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor InvalidWaiter = new(
         "CG1004", "Waiter declaration not usable", "The waiter '{0}' is ignored: {1}", Category, DiagnosticSeverity.Warning, true);
@@ -106,40 +113,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GraphQlNoSchema = new(
         "CG2202", "GraphQL operations without a schema", "The GraphQL files in '{0}' define operations but no schema in this folder or a parent folder; they are not checked or generated", Category, DiagnosticSeverity.Warning, true);
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
-    {
-        [GraphQlSyntax.Id] = GraphQlSyntax,
-        [GraphQlDuplicateDefinition.Id] = GraphQlDuplicateDefinition,
-        [GraphQlUnknownType.Id] = GraphQlUnknownType,
-        [GraphQlUnknownField.Id] = GraphQlUnknownField,
-        [GraphQlUnknownArgument.Id] = GraphQlUnknownArgument,
-        [GraphQlMissingArgument.Id] = GraphQlMissingArgument,
-        [GraphQlVariableType.Id] = GraphQlVariableType,
-        [GraphQlUndefinedVariable.Id] = GraphQlUndefinedVariable,
-        [GraphQlUnusedVariable.Id] = GraphQlUnusedVariable,
-        [GraphQlUnknownFragment.Id] = GraphQlUnknownFragment,
-        [GraphQlUnusedFragment.Id] = GraphQlUnusedFragment,
-        [GraphQlSelection.Id] = GraphQlSelection,
-        [GraphQlOperationName.Id] = GraphQlOperationName,
-        [GraphQlFieldConflict.Id] = GraphQlFieldConflict,
-        [GraphQlVariableNotInput.Id] = GraphQlVariableNotInput,
-        [GraphQlFragmentType.Id] = GraphQlFragmentType,
-        [GraphQlIntrospectionJson.Id] = GraphQlIntrospectionJson,
-        [GraphQlNoSchema.Id] = GraphQlNoSchema,
-        [GraphQlUnmappedScalar.Id] = GraphQlUnmappedScalar,
-        [InvalidSyntax.Id] = InvalidSyntax,
-        [InvalidDocument.Id] = InvalidDocument,
-        [UnresolvedReference.Id] = UnresolvedReference,
-        [DuplicateOperationId.Id] = DuplicateOperationId,
-        [InternalError.Id] = InternalError,
-        [RuntimeMissing.Id] = RuntimeMissing,
-        [RuntimeVersionMismatch.Id] = RuntimeVersionMismatch,
-        [UnsupportedConstruct.Id] = UnsupportedConstruct,
-        [UntaggedUnion.Id] = UntaggedUnion,
-        [UnsupportedMediaType.Id] = UnsupportedMediaType,
-        [InvalidWaiter.Id] = InvalidWaiter,
-        [OperationNamedByTag.Id] = OperationNamedByTag,
-    };
+    // Every descriptor above, found by reflection so a new one cannot be left out; built on first use, after the fields.
+    private static Dictionary<string, DiagnosticDescriptor>? s_byId;
 
-    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+    public static DiagnosticDescriptor ById(string id)
+    {
+        s_byId ??= typeof(DiagnosticDescriptors).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().ToDictionary(d => d.Id);
+        return s_byId.TryGetValue(id, out var descriptor) ? descriptor : InternalError;
+    }
 }

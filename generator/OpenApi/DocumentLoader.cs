@@ -39,8 +39,17 @@ internal static class DocumentLoader
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, locator.Pointer(pointer), construct, consequence));
             }
+            foreach (var (pointer, word) in UnknownTypeWords.Find(tree))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTypeWord, locator.Pointer(pointer), word));
+            }
             DocumentNormalizer.Normalize(tree);
             json = tree.ToString(Formatting.None);
+        }
+        catch (InputLimitException limit)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InputLimit, locator.LineColumn(limit.Line, limit.Column), limit.Message));
+            return null;
         }
         catch (YamlDotNet.Core.YamlException yaml)
         {
@@ -83,10 +92,17 @@ internal static class DocumentLoader
         return tree.ToString(Formatting.None);
     }
 
-    private static JToken ToTree(string text, string path) =>
-        SpecDiscovery.IsYaml(path)
-            ? YamlToJson.Convert(text)
-            : JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
+    /// <exception cref="InputLimitException">The text is nested too deeply, or its aliases expand too far; checked before any recursive parse.</exception>
+    private static JToken ToTree(string text, string path)
+    {
+        if (SpecDiscovery.IsYaml(path))
+        {
+            InputLimits.CheckYaml(text);
+            return YamlToJson.Convert(text);
+        }
+        InputLimits.CheckJson(text);
+        return JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
+    }
 
     private static Exception Unwrap(Exception ex)
     {
@@ -98,6 +114,9 @@ internal static class DocumentLoader
     {
         switch (ex)
         {
+            case InputLimitException limit:
+                // A referenced file passed a limit; its own positions are not in this file.
+                return DiagnosticInfo.Create(DiagnosticDescriptors.InputLimit, LocationInfo.FileStart(path), "a referenced file: " + limit.Message);
             case UnresolvedReferenceException unresolved:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, LocateReference(locator, unresolved.Reference), unresolved.Reference, unresolved.Detail);
             case Newtonsoft.Json.JsonSerializationException serialization when serialization.Path != null:

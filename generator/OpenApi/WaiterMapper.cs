@@ -125,6 +125,18 @@ internal static class WaiterMapper
             entityParameter = parameter.Name;
         }
 
+        if (!TrySeconds(body, "minDelay", 2, MaxDelaySeconds, out var minDelay, out problem)
+            || !TrySeconds(body, "maxDelay", 120, MaxDelaySeconds, out var maxDelay, out problem)
+            || !TrySeconds(body, "timeout", 1800, MaxTimeoutSeconds, out var timeout, out problem))
+        {
+            return null;
+        }
+        if (minDelay > maxDelay)
+        {
+            problem = $"minDelay ({Number(minDelay)} s) is longer than maxDelay ({Number(maxDelay)} s)";
+            return null;
+        }
+
         return new WaiterModel(
             Identifier.Pascal(declaration.Name, "Completed"),
             Text(body, "description"),
@@ -133,9 +145,9 @@ internal static class WaiterMapper
             success.ToEquatableArray(),
             Strings(body, "failure").ToEquatableArray(),
             Strings(body, "pending").ToEquatableArray(),
-            Seconds(body, "minDelay", 2),
-            Seconds(body, "maxDelay", 120),
-            Seconds(body, "timeout", 1800),
+            minDelay,
+            maxDelay,
+            timeout,
             cancelMethod,
             startMethod,
             startIdPath.ToEquatableArray(),
@@ -174,9 +186,36 @@ internal static class WaiterMapper
 
     private static string? Text(JObject body, string name) => body[name]?.Type == JTokenType.String ? body[name]!.Value<string>() : null;
 
+    // Only scalar items are status values; an object or list in the array names none.
     private static List<string> Strings(JObject body, string name) =>
-        body[name] is JArray array ? array.Select(v => Convert.ToString(((JValue)v).Value, CultureInfo.InvariantCulture) ?? string.Empty).ToList() : new List<string>();
+        body[name] is JArray array ? array.OfType<JValue>().Where(v => v.Value != null).Select(v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? string.Empty).ToList() : new List<string>();
 
-    private static double Seconds(JObject body, string name, double fallback) =>
-        body[name] is JValue { Value: not null } value && double.TryParse(Convert.ToString(value.Value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : fallback;
+    /// <summary>A delay between polls: a day at most, since a wait is bounded by its timeout anyway.</summary>
+    private const double MaxDelaySeconds = 86_400;
+
+    /// <summary>A wait's default deadline: thirty days at most.</summary>
+    private const double MaxTimeoutSeconds = 2_592_000;
+
+    /// <summary>The emitter writes seconds to the millisecond, so a shorter positive value would become zero.</summary>
+    private const double MinSeconds = 0.001;
+
+    /// <summary>
+    /// A number of seconds, or <paramref name="fallback"/> when the key is absent. Out of range (zero, negative,
+    /// 1e300, infinity) or not a number is a problem, not a silent fallback: it would emit code that does not compile or never waits.
+    /// </summary>
+    private static bool TrySeconds(JObject body, string name, double fallback, double max, out double seconds, out string? problem)
+    {
+        problem = null;
+        seconds = fallback;
+        if (body[name] is not { } token || token.Type == JTokenType.Null) return true;
+        var parsed = token is JValue { Value: not null } value
+            && double.TryParse(Convert.ToString(value.Value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds);
+        if (parsed && !double.IsNaN(seconds) && seconds >= MinSeconds && seconds <= max) return true;
+        problem = $"{name} must be a number of seconds from {Number(MinSeconds)} to {Number(max)}, not '{Shorten(token.ToString())}'";
+        return false;
+    }
+
+    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value.Substring(0, 40) + "…";
 }
