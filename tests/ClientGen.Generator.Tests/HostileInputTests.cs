@@ -226,4 +226,21 @@ public sealed class HostileInputTests
         Assert.Equal(22, warnings[1].Location.GetLineSpan().StartLinePosition.Line);
         Assert.Empty(run.CompileProblems());
     }
+
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(50_000)]
+    public void A_graphql_selection_thousands_deep_is_CG2001_not_a_stack_overflow(int depth)
+    {
+        var operation = "query q " + string.Concat(Enumerable.Repeat("{ node ", depth)) + "{ id }" + new string('}', depth);
+        var run = new GeneratorHarness()
+            .AddSpec("/gql/deep/schema.graphql", "type Query { node: Node }\ntype Node { id: ID, node: Node }")
+            .AddSpec("/gql/deep/operations.graphql", operation)
+            .AddSpec("/specs/good.yaml", Good, ns: "TestApp.Good")
+            .Run();
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "CG2001" && d.Location.GetLineSpan().Path == "/gql/deep/operations.graphql");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CG0005");
+        AssertGoodStillGenerates(run);
+    }
 }
