@@ -95,11 +95,7 @@ internal static class DocumentLoader
     /// <exception cref="InputLimitException">The text is nested too deeply, or its aliases expand too far; checked before any recursive parse.</exception>
     private static JToken ToTree(string text, string path)
     {
-        if (SpecDiscovery.IsYaml(path))
-        {
-            InputLimits.CheckYaml(text);
-            return YamlToJson.Convert(text);
-        }
+        if (SpecDiscovery.IsYaml(path)) return YamlToJson.Convert(text);
         InputLimits.CheckJson(text);
         return JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
     }

@@ -21,6 +21,7 @@ internal static class YamlToJson
     private static readonly Regex s_blankLine = new("^[ \\t]+$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     /// <exception cref="YamlException">The text is not valid YAML.</exception>
+    /// <exception cref="InputLimitException">The text is nested too deeply, or its aliases expand too far.</exception>
     public static JToken Convert(string text)
     {
         YamlStream stream;
@@ -37,8 +38,10 @@ internal static class YamlToJson
         return stream.Documents.Count == 0 ? JValue.CreateNull() : ToToken(stream.Documents[0].RootNode);
     }
 
+    /// <exception cref="InputLimitException">The text passes a limit; checked before the recursive load.</exception>
     private static YamlStream Load(string text)
     {
+        InputLimits.CheckYaml(text);
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
         return stream;
