@@ -43,7 +43,7 @@ public sealed class ApiResponse : IDisposable
     /// <exception cref="ApiResponseFormatException">The body is empty, malformed, truncated or of the wrong shape.</exception>
     public async Task<T> ReadJsonAsync<T>(JsonReadFunc<T> read, CancellationToken cancellationToken = default)
     {
-        var body = await Message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonRuntime.Deserialize(body, read);
@@ -55,7 +55,47 @@ public sealed class ApiResponse : IDisposable
     }
 
     /// <summary>Reads the body as text.</summary>
-    public Task<string> ReadTextAsync(CancellationToken cancellationToken = default) => Message.Content.ReadAsStringAsync(cancellationToken);
+    /// <exception cref="ApiResponseFormatException">The body's content encoding is not what it declares.</exception>
+    /// <exception cref="TimeoutException">The body did not arrive within the call's timeouts.</exception>
+    public async Task<string> ReadTextAsync(CancellationToken cancellationToken = default)
+    {
+        var body = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        var charset = Message.Content.Headers.ContentType?.CharSet;
+        var encoding = Encoding.UTF8;
+        try
+        {
+            if (!string.IsNullOrEmpty(charset)) encoding = Encoding.GetEncoding(charset.Trim('"'));
+        }
+        catch (ArgumentException)
+        {
+            // An unknown charset: read as UTF-8, as HttpContent does.
+        }
+        var preamble = encoding.GetPreamble();
+        var skip = preamble.Length > 0 && body.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
+        return encoding.GetString(body, skip, body.Length - skip);
+    }
+
+    /// <summary>
+    /// The whole body, within the deadline the retry handler stamped (a stalled body is a <see cref="TimeoutException"/>),
+    /// with a body that does not decode as its <c>Content-Encoding</c> says reported as <see cref="ApiResponseFormatException"/>.
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Http.BodyDeadline.Of(Message);
+        using var timeout = deadline?.Start(cancellationToken);
+        try
+        {
+            return await Message.Content.ReadAsByteArrayAsync(timeout?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline is not null && !cancellationToken.IsCancellationRequested)
+        {
+            throw deadline.Exceeded(Operation.OperationId, ex);
+        }
+        catch (Exception ex) when (ex is System.IO.InvalidDataException || ex.InnerException is System.IO.InvalidDataException)
+        {
+            throw new ApiResponseFormatException(Operation.OperationId, StatusCode, string.Empty, Headers(), ex.InnerException as System.IO.InvalidDataException ?? ex);
+        }
+    }
 
     /// <summary>Hands the body over as a stream the caller owns; this response no longer disposes it.</summary>
     public ApiFile DetachFile()
@@ -84,8 +124,10 @@ public sealed class ApiResponse : IDisposable
         }
         try
         {
-            var error = JsonRuntime.Deserialize(body, read);
-            return new ApiException<TError>(Operation.OperationId, StatusCode, Snippet(body), Headers(), error);
+            // Parsed from the redacted text, so the typed error does not carry an echoed credential either.
+            var snippet = Snippet(body);
+            var error = JsonRuntime.Deserialize(body.Length <= SnippetBytes ? Encoding.UTF8.GetBytes(snippet) : body, read);
+            return new ApiException<TError>(Operation.OperationId, StatusCode, snippet, Headers(), error);
         }
         catch (JsonException)
         {
@@ -98,17 +140,22 @@ public sealed class ApiResponse : IDisposable
     {
         try
         {
-            return await Message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or ApiResponseFormatException)
         {
-            return Array.Empty<byte>(); // A body cut off mid-error still yields an exception with the status.
+            return Array.Empty<byte>(); // A body cut off, stalled or undecodable mid-error still yields an exception with the status.
         }
     }
 
-    private IReadOnlyDictionary<string, IReadOnlyList<string>> Headers() => ApiHeaders.Of(Message);
+    private const int SnippetBytes = 64 * 1024;
 
-    private static string Snippet(byte[] body) => Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64 * 1024));
+    // What goes into an exception never carries a credential the request sent, however the server echoed it.
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Headers() =>
+        Http.CredentialRedactor.Redact(ApiHeaders.Of(Message), Http.CredentialRedactor.SecretsOf(Message.RequestMessage));
+
+    private string Snippet(byte[] body) =>
+        Http.CredentialRedactor.Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetBytes)), Http.CredentialRedactor.SecretsOf(Message.RequestMessage));
 
     /// <inheritdoc />
     public void Dispose()

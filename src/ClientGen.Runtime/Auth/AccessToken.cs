@@ -7,6 +7,9 @@ namespace ClientGen.Runtime.Auth;
 /// <param name="ExpiresAt">When the issuer says it expires.</param>
 public sealed record AccessToken(string Value, DateTimeOffset ExpiresAt)
 {
+    /// <summary>When the token was received, if known; with it the refresh skew is scaled to the token's lifetime.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"AccessToken(***, expires {ExpiresAt:O})";
 }

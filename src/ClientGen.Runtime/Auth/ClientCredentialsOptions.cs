@@ -36,8 +36,17 @@ public sealed class ClientCredentialsOptions
     /// <summary>Where the credentials go.</summary>
     public ClientCredentialStyle Style { get; set; } = ClientCredentialStyle.FormBody;
 
-    /// <summary>How long before expiry a token is refreshed. Default 60 seconds.</summary>
+    /// <summary>
+    /// How long before expiry a token is refreshed. Default 60 seconds; for a token that lives less than twice
+    /// as long, half its lifetime, so a short-lived token is still reused rather than fetched for every call.
+    /// </summary>
     public TimeSpan RefreshSkew { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long one token request may take, its body included. Default 10 seconds. A hung token endpoint then fails
+    /// every caller waiting on it with a <see cref="TokenRequestException"/>, and the next call requests a new token.
+    /// </summary>
+    public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The lifetime assumed when the token response has no <c>expires_in</c>.</summary>
     public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromHours(1);

@@ -76,24 +76,37 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         request.Content = new FormUrlEncodedContent(form);
         if (!string.IsNullOrEmpty(_options.Entity)) request.Headers.TryAddWithoutValidation("Zuora-Entity-Ids", _options.Entity);
 
-        HttpResponseMessage response;
+        // The refresh is shared by every waiting caller, so no caller's token cancels it; its own timeout ends a hung one.
+        using var timer = new CancellationTokenSource(_options.TokenRequestTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        HttpResponseMessage? response = null;
         try
         {
-            response = await _tokenClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} could not be reached: {ex.Message}", null, null, ex);
-        }
-        using (response)
-        {
+            response = await _tokenClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             // Parsed raw; only what goes into an exception is redacted.
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} refused client '{_options.ClientId}' with HTTP {(int)response.StatusCode}.", (int)response.StatusCode, Redact(body));
             }
             return Parse(body, (int)response.StatusCode);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} could not be reached: {ex.Message}", null, null, ex);
+        }
+        catch (OperationCanceledException ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} did not answer within {_options.TokenRequestTimeout.TotalSeconds:0.###} s.", null, null, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The token HttpClient's own Timeout (100 s by default) fired first.
+            throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} did not answer in time.", null, null, ex);
+        }
+        finally
+        {
+            response?.Dispose();
         }
     }
 
@@ -108,12 +121,13 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
                 throw new TokenRequestException($"The token endpoint {_options.TokenEndpoint} answered without an access_token.", status, Redact(body));
             }
             var lifetime = _options.DefaultLifetime;
-            if (root.TryGetProperty("expires_in", out var expiresIn))
+            if (root.TryGetProperty("expires_in", out var expiresIn) && expiresIn.ValueKind != JsonValueKind.Null)
             {
-                if (expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetDouble(out var seconds)) lifetime = TimeSpan.FromSeconds(seconds);
-                else if (expiresIn.ValueKind == JsonValueKind.String && double.TryParse(expiresIn.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds)) lifetime = TimeSpan.FromSeconds(seconds);
+                lifetime = Lifetime(expiresIn) ?? throw new TokenRequestException(
+                    $"The token endpoint {_options.TokenEndpoint} answered with an expires_in that is not a positive number of seconds.", status, Redact(body));
             }
-            return new AccessToken(accessToken.GetString()!, _time.GetUtcNow() + lifetime);
+            var now = _time.GetUtcNow();
+            return new AccessToken(accessToken.GetString()!, now + lifetime) { IssuedAt = now };
         }
         catch (JsonException ex)
         {
@@ -121,8 +135,29 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         }
     }
 
-    private string Redact(string text) =>
-        string.IsNullOrEmpty(_options.ClientSecret) ? text : text.Replace(_options.ClientSecret, "***", StringComparison.Ordinal);
+    /// <summary>Longer lifetimes are cut to this: a token is then refreshed yearly, and no date arithmetic can overflow.</summary>
+    private static readonly TimeSpan s_longestLifetime = TimeSpan.FromDays(365);
+
+    private static TimeSpan? Lifetime(JsonElement expiresIn)
+    {
+        double seconds;
+        if (expiresIn.ValueKind == JsonValueKind.Number) seconds = expiresIn.GetDouble();
+        else if (expiresIn.ValueKind != JsonValueKind.String || !double.TryParse(expiresIn.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds)) return null;
+        if (double.IsNaN(seconds) || seconds <= 0) return null;
+        return seconds >= s_longestLifetime.TotalSeconds ? s_longestLifetime : TimeSpan.FromSeconds(seconds);
+    }
+
+    // The secret as sent: raw, form-encoded, and inside the Basic header's base64.
+    private string Redact(string text)
+    {
+        if (string.IsNullOrEmpty(_options.ClientSecret)) return text;
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(_options.ClientId) + ":" + Uri.EscapeDataString(_options.ClientSecret)));
+        foreach (var form in new[] { basic, _options.ClientSecret, Uri.EscapeDataString(_options.ClientSecret) })
+        {
+            text = text.Replace(form, "***", StringComparison.Ordinal);
+        }
+        return text;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"ClientCredentialsTokenProvider({_options})";

@@ -41,7 +41,7 @@ public sealed class TokenCache
         Task<AccessToken> pending;
         lock (entry.Gate)
         {
-            if (entry.Token is { } token && token.ExpiresAt - refreshSkew > timeProvider.GetUtcNow() && token.Value != rejectedToken)
+            if (entry.Token is { } token && token.ExpiresAt - SkewFor(token, refreshSkew) > timeProvider.GetUtcNow() && token.Value != rejectedToken)
             {
                 return token;
             }
@@ -50,6 +50,10 @@ public sealed class TokenCache
         }
         return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // A token living 30 s with a 60 s skew would be refreshed on every call: the skew is at most half the lifetime.
+    private static TimeSpan SkewFor(AccessToken token, TimeSpan refreshSkew) =>
+        token.IssuedAt is { } issued && (token.ExpiresAt - issued) < refreshSkew + refreshSkew ? TimeSpan.FromTicks((token.ExpiresAt - issued).Ticks / 2) : refreshSkew;
 
     /// <summary>Forgets every token (for example after credentials are rotated).</summary>
     public void Clear() => _entries.Clear();

@@ -15,4 +15,19 @@ public static class RetryAfter
         if (header.Date is { } date) return date > now ? date - now : TimeSpan.Zero;
         return null;
     }
+
+    /// <summary>The delay a Retry-After value (<c>120</c> or <c>Wed, 21 Oct 2026 07:28:00 GMT</c>) asks for, or null when it is neither.</summary>
+    public static TimeSpan? Parse(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds - 1));
+        }
+        if (DateTimeOffset.TryParseExact(value.Trim(), "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return date > now ? date - now : TimeSpan.Zero;
+        }
+        return null;
+    }
 }

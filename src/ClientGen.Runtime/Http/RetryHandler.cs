@@ -45,6 +45,7 @@ public sealed class RetryHandler : DelegatingHandler
             HttpResponseMessage? response = null;
             Exception? failure = null;
             var mayRetry = idempotent;
+            var attemptEnds = time.GetUtcNow() + _options.AttemptTimeout;
             using (var attemptTimer = new CancellationTokenSource(_options.AttemptTimeout, time))
             using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(total.Token, attemptTimer.Token))
             {
@@ -72,14 +73,14 @@ public sealed class RetryHandler : DelegatingHandler
                 }
             }
 
-            if (response is not null && !IsTransient(response.StatusCode)) return response;
+            if (response is not null && !IsTransient(response.StatusCode)) return WithBodyDeadline(response, message, attemptEnds, deadline);
             // A 429 is the rate limiter's refusal before any work was done, so it is safe to repeat for every method.
             mayRetry |= response?.StatusCode == HttpStatusCode.TooManyRequests;
             var delay = response is not null ? RetryAfter.Read(response, time.GetUtcNow()) ?? Backoff(attempt) : Backoff(attempt);
             var remaining = deadline - time.GetUtcNow();
             if (!mayRetry || attempt >= _options.MaxRetries || delay >= remaining)
             {
-                if (response is not null) return response; // the caller sees the server's answer (typed by the client)
+                if (response is not null) return WithBodyDeadline(response, message, attemptEnds, deadline); // the caller sees the server's answer (typed by the client)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure!).Throw();
             }
 
@@ -95,6 +96,15 @@ public sealed class RetryHandler : DelegatingHandler
                 throw new TimeoutException($"'{operation}' did not complete within its total timeout of {_options.TotalTimeout.TotalSeconds:0.###} s.");
             }
         }
+    }
+
+    private HttpResponseMessage WithBodyDeadline(HttpResponseMessage response, HttpRequestMessage sent, DateTimeOffset attemptEnds, DateTimeOffset callEnds)
+    {
+        var body = attemptEnds <= callEnds
+            ? new BodyDeadline(attemptEnds, _options.TimeProvider, $"the attempt timeout of {_options.AttemptTimeout.TotalSeconds:0.###} s")
+            : new BodyDeadline(callEnds, _options.TimeProvider, $"the total timeout of {_options.TotalTimeout.TotalSeconds:0.###} s");
+        (response.RequestMessage ?? sent).Options.Set(BodyDeadline.Key, body);
+        return response;
     }
 
     /// <summary>Exponential backoff with jitter: a uniform delay in [½·d, d] where d = min(max, base·2^attempt).</summary>

@@ -52,7 +52,11 @@ public static class Waiter
                 TimeSpan? serverDelay = null;
                 try
                 {
-                    var response = await poll(cancellationToken).ConfigureAwait(false);
+                    // A poll in flight ends at the deadline; one sent at the deadline (the last) gets FinalPollBudget.
+                    var budget = deadline - time.GetUtcNow();
+                    using var pollTimer = new CancellationTokenSource(budget > FinalPollBudget ? budget : FinalPollBudget, time);
+                    using var pollCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, pollTimer.Token);
+                    var response = await poll(pollCancellation.Token).ConfigureAwait(false);
                     var value = status(response);
                     lastStatus = value;
                     options.Progress?.Report(new WaitProgress(attempt, value, time.GetUtcNow() - start, null));
@@ -64,7 +68,7 @@ public static class Waiter
                 catch (Exception ex) when (IsTransient(ex, cancellationToken))
                 {
                     options.Progress?.Report(new WaitProgress(attempt, null, time.GetUtcNow() - start, ex));
-                    if (ex is ApiException { StatusCode: 429 } throttled) serverDelay = RetryAfterOf(throttled);
+                    if (ex is ApiException { StatusCode: 429 } throttled) serverDelay = RetryAfterOf(throttled, time.GetUtcNow());
                 }
 
                 var remaining = deadline - time.GetUtcNow();
@@ -92,6 +96,9 @@ public static class Waiter
         }
     }
 
+    /// <summary>How long the last poll, sent at the deadline, may take: a wait ends this close to its deadline whatever is in flight.</summary>
+    public static TimeSpan FinalPollBudget { get; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The delay before poll <paramref name="attempt"/> + 1: uniform in [min, min(max, min·2^(attempt−1))].</summary>
     public static TimeSpan Delay(WaiterDefinition definition, int attempt, Func<double> random)
     {
@@ -112,6 +119,6 @@ public static class Waiter
         _ => false,
     };
 
-    private static TimeSpan? RetryAfterOf(ApiException exception) =>
-        exception.Headers.TryGetValue("Retry-After", out var values) && values.Count > 0 && int.TryParse(values[0], out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+    private static TimeSpan? RetryAfterOf(ApiException exception, DateTimeOffset now) =>
+        exception.Headers.TryGetValue("Retry-After", out var values) && values.Count > 0 ? Http.RetryAfter.Parse(values[0], now) : null;
 }
