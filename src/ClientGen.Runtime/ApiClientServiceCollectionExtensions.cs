@@ -3,6 +3,7 @@ using System.Net.Http;
 using ClientGen.Runtime.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace ClientGen.Runtime;
 /// <summary>
 /// Registers a generated client with <see cref="IHttpClientFactory"/>: named options (bound from
 /// configuration, then your delegate), the runtime's transport, retry and authentication handlers.
-/// Generated code calls this from its own <c>services.Add{Client}(...)</c>.
+/// Generated code calls this from its own <c>services.Add{Client}(...)</c>. The runtime's retry handler is the one
+/// retry layer: adding a resilience handler with retries to the returned builder is refused when the client is created.
 /// </summary>
 public static class ApiClientServiceCollectionExtensions
 {
@@ -42,6 +44,7 @@ public static class ApiClientServiceCollectionExtensions
 
         TOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, RetryLayerGuard>());
         services.AddHttpClient(name + ".Token").ConfigurePrimaryHttpMessageHandler(ApiPipeline.CreateTransport);
         var builder = services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(ApiPipeline.CreateTransport)

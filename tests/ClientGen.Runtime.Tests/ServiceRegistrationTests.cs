@@ -26,6 +26,39 @@ public sealed class ServiceRegistrationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
+    public async Task Adding_the_standard_resilience_handler_is_refused_instead_of_multiplying_retries()
+    {
+        _server.On("/reporting/api/rest/v1/reportruns/busy", (context, _, _) => FaultServer.Json(context, "{}", 503));
+        var services = new ServiceCollection();
+        services.AddZuoraReportingClient(options => options.BaseAddress = new Uri(_server.BaseUri, "/reporting/api/rest/v1")).AddStandardResilienceHandler();
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IZuoraReportingClient>());
+
+        Assert.Contains("two retry layers", error.Message);
+        Assert.Contains("Retry.MaxRetries = 0", error.Message);
+        Assert.Equal(0, _server.Count("/reporting/api/rest/v1/reportruns/busy"));
+    }
+
+    [Fact]
+    public async Task With_the_runtimes_retries_off_the_standard_resilience_handler_is_the_only_retry_layer()
+    {
+        _server.On("/reporting/api/rest/v1/reportruns/busy", (context, _, _) => FaultServer.Json(context, "{}", 503));
+        var services = new ServiceCollection();
+        services.AddZuoraReportingClient(options =>
+        {
+            options.BaseAddress = new Uri(_server.BaseUri, "/reporting/api/rest/v1");
+            options.Retry.MaxRetries = 0;
+        }).AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(1));
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IZuoraReportingClient>();
+        await Assert.ThrowsAsync<ApiException>(() => client.GetReportRunAsync("busy"));
+
+        Assert.Equal(4, _server.Count("/reporting/api/rest/v1/reportruns/busy")); // the standard handler's 1 + 3, not 4 × 4
+    }
+
+    [Fact]
     public async Task The_client_resolves_with_options_bound_from_configuration_and_the_spec_auth()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

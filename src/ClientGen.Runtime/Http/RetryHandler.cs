@@ -27,6 +27,9 @@ public sealed class RetryHandler : DelegatingHandler
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    /// <summary>True when this handler repeats anything: a second retry layer beside it is then refused.</summary>
+    internal bool Retries => _options.MaxRetries > 0;
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
