@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Emit;
 using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
@@ -74,7 +75,7 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             if (problem != null) spc.ReportDiagnostic(problem.ToDiagnostic());
         });
 
-        RegisterGraphQl(context, files, entries, runtime);
+        var graphQlModels = RegisterGraphQl(context, files, entries);
 
         var results = workItems
             .Select(static (item, ct) => OpenApiParser.Parse(item, ct))
@@ -93,14 +94,40 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Where(static result => result.Model != null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
-        context.RegisterSourceOutput(models.Combine(runtime), static (spc, pair) =>
+
+        // Clients that share a namespace and a type name each move to a namespace of their own (CG1007).
+        var placements = models.Collect()
+            .Combine(graphQlModels.Collect())
+            .Select(static (pair, _) => ClientPlacement.Place(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Placements);
+        context.RegisterSourceOutput(placements, static (spc, relocations) =>
+        {
+            foreach (var relocation in relocations) spc.ReportDiagnostic(relocation.Warning.ToDiagnostic());
+        });
+
+        var placed = models
+            .Combine(placements)
+            .Select(static (pair, _) => ClientPlacement.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PlacedModels);
+        context.RegisterSourceOutput(placed.Combine(runtime), static (spc, pair) =>
         {
             if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
             foreach (var file in Emitter.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         });
+
+        var placedGraphQl = graphQlModels
+            .Combine(placements)
+            .Select(static (pair, _) => ClientPlacement.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PlacedGraphQlModels);
+        context.RegisterSourceOutput(placedGraphQl.Combine(runtime), static (spc, pair) =>
+        {
+            if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
+            foreach (var file in GraphQlEmitter.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        });
     }
 
-    private static void RegisterGraphQl(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecFile> files, IncrementalValueProvider<ImmutableArray<(SpecFile, SpecOptions)>> entries, IncrementalValueProvider<RuntimeReference> runtime)
+    /// <summary>The GraphQL front end's diagnostics are registered here; its models are returned to be placed and emitted beside the REST ones.</summary>
+    private static IncrementalValuesProvider<GraphQlClientModel> RegisterGraphQl(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecFile> files, IncrementalValueProvider<ImmutableArray<(SpecFile, SpecOptions)>> entries)
     {
         var items = entries
             .SelectMany(static (all, _) => GraphQlDiscovery.CreateWorkItems(all))
@@ -119,11 +146,6 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Where(static result => result.Model != null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.GraphQlModels);
-        context.RegisterSourceOutput(models.Combine(runtime), static (spc, pair) =>
-        {
-            if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
-            foreach (var file in GraphQlEmitter.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
-        });
 
         // A GraphQL introspection result looks like any JSON file; say why it is not used rather than ignore it.
         var introspection = files
@@ -131,6 +153,7 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Select(static (file, _) => DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlIntrospectionJson, LocationInfo.FileStart(file.Path), System.IO.Path.GetFileName(file.Path)))
             .WithTrackingName(TrackingNames.Introspection);
         context.RegisterSourceOutput(introspection, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        return models;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -52,6 +52,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownTypeWord = new(
         "CG1006", "Unknown schema type", "'{0}' is not a JSON Schema type (string, number, integer, boolean, array, object, null); the value is generated untyped, as JsonElement", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor NamespaceCollision = new(
+        "CG1007", "Client generated in a namespace of its own", "'{0}' declares {1}, which another spec in namespace '{2}' declares too; its client and types are generated in namespace '{3}' (set ClientGenNamespace on the specs to choose)", Category, DiagnosticSeverity.Warning, true);
+
     public static readonly DiagnosticDescriptor InvalidWaiter = new(
         "CG1004", "Waiter declaration not usable", "The waiter '{0}' is ignored: {1}", Category, DiagnosticSeverity.Warning, true);
 

@@ -52,7 +52,7 @@ public sealed class GenerateCommandTests : IDisposable
         var result = await CliHarness.RunAsync(["generate", folder, "--out", output, "--namespace", "Gen.Folder"]);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Assert.Contains("InventoryApiClient (1 operations)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("InventoryApiClient (1 operation) in Gen.Folder", result.Output, StringComparison.Ordinal);
         Assert.Contains("GetItemAsync", File.ReadAllText(Path.Combine(output, "Gen.Folder.InventoryApiClient.g.cs")), StringComparison.Ordinal);
     }
 
@@ -94,7 +94,8 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(0, ok.ExitCode);
         Assert.DoesNotContain(": error ", ok.Output);
         Assert.Equal(1, missing.ExitCode);
-        Assert.Contains("nope.yaml: error CG0000: file or folder not found", missing.Error);
+        Assert.Contains("nope.yaml: error: file or folder not found", missing.Error);
+        Assert.Contains("2 specs (2 OpenAPI documents, 0 GraphQL clients)", ok.Output);
         Assert.Equal(1, unrecognised.ExitCode);
         Assert.Contains("No OpenAPI, Swagger or GraphQL document", unrecognised.Error);
     }
@@ -107,4 +108,64 @@ public sealed class GenerateCommandTests : IDisposable
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
     }
+
+    [Fact]
+    public async Task Generate_into_a_path_that_is_a_file_is_an_error_not_a_stack_trace()
+    {
+        var file = Path.Combine(_dir, "taken.txt");
+        File.WriteAllText(file, "already here");
+
+        var result = await CliHarness.RunAsync(["generate", CliHarness.Repo("specs", "zuora", "zuora-reporting.yaml"), "--out", file]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--out names a file", result.Error);
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+        Assert.Equal("already here", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task A_clean_check_says_how_many_specs_it_read()
+    {
+        var result = await CliHarness.RunAsync(["check", CliHarness.Repo("specs", "zscaler-uvm")]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 spec (0 OpenAPI documents, 1 GraphQL client): no problems.", result.Output);
+    }
+
+    [Fact]
+    public async Task Two_specs_sharing_a_schema_name_are_written_to_a_namespace_each_as_the_build_does()
+    {
+        var invoicing = Path.Combine(_dir, "invoicing.yaml");
+        var shipping = Path.Combine(_dir, "shipping.yaml");
+        File.WriteAllText(invoicing, SharedSchemaSpec("Invoicing", "/invoices"));
+        File.WriteAllText(shipping, SharedSchemaSpec("Shipping", "/shipments"));
+        var output = Path.Combine(_dir, "out");
+
+        var result = await CliHarness.RunAsync(["generate", invoicing, shipping, "--out", output, "--namespace", "Acme"]);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("warning CG1007", result.Output);
+        Assert.True(File.Exists(Path.Combine(output, "Acme.Invoicing.Money.g.cs")));
+        Assert.True(File.Exists(Path.Combine(output, "Acme.Shipping.Money.g.cs")));
+    }
+
+    internal static string SharedSchemaSpec(string title, string path) => $$"""
+        openapi: 3.0.3
+        info: { title: {{title}}, version: "1" }
+        paths:
+          {{path}}:
+            get:
+              operationId: list
+              responses:
+                '200':
+                  description: ok
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Money' } } }
+                default:
+                  description: problem
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Problem' } } }
+        components:
+          schemas:
+            Money: { type: object, properties: { amount: { type: number }, currency: { type: string } } }
+            Problem: { type: object, properties: { title: { type: string } } }
+        """;
 }

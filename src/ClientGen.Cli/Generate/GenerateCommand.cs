@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Emit;
 using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
@@ -19,8 +20,13 @@ internal static class GenerateCommand
     public static int Run(IReadOnlyList<string> paths, string? ns, DirectoryInfo? output, TextWriter stdout, TextWriter stderr)
     {
         var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        foreach (var path in missing) stderr.WriteLine($"{path}: error CG0000: file or folder not found");
+        foreach (var path in missing) stderr.WriteLine($"{path}: error: file or folder not found");
         if (missing.Count > 0) return 1;
+        if (output is { Exists: false } && File.Exists(output.FullName))
+        {
+            stderr.WriteLine($"{output.FullName}: error: --out names a file; give a folder to write the generated files to");
+            return 1;
+        }
 
         var specs = SpecLoader.Load(paths.SelectMany(Expand), ns);
         if (specs.IsEmpty)
@@ -28,29 +34,36 @@ internal static class GenerateCommand
             stderr.WriteLine("No OpenAPI, Swagger or GraphQL document among the given files (an OpenAPI root has an 'openapi' or 'swagger' key; GraphQL files end in .graphql or .graphqls).");
             return 1;
         }
+        var rest = specs.OpenApi.Select(item => OpenApiParser.Parse(item, CancellationToken.None)).ToList();
+        var graphQl = specs.GraphQl.Select(item => GraphQlAnalyzer.Process(item, CancellationToken.None)).ToList();
+        // The build's rule for clients that share a namespace and a type name (CG1007), so the files written are the ones it compiles.
+        var relocations = ClientPlacement.Place(rest.Where(r => r.Model != null).Select(r => r.Model!).ToList(), graphQl.Where(r => r.Model != null).Select(r => r.Model!).ToList());
+
         var failed = false;
-        foreach (var item in specs.OpenApi)
+        var problems = 0;
+        foreach (var result in rest)
         {
-            var result = OpenApiParser.Parse(item, CancellationToken.None);
-            failed |= Report(result.Diagnostics, result.Model == null, stdout);
-            if (output != null && result.Model != null)
-            {
-                Write(output, Emitter.Emit(result.Model));
-                stdout.WriteLine($"{item.Root.Path}: {result.Model.Shape.ClientName} ({result.Model.Operations.Count} operations, {result.Model.Types.Count} types) → {output.FullName}");
-            }
+            failed |= Report(result.Diagnostics.Concat(relocations.Where(r => r.Key == result.SourceFile).Select(r => r.Warning)), result.Model == null, stdout, ref problems);
+            if (output == null || result.Model == null) continue;
+            var model = ClientPlacement.Apply(result.Model, relocations);
+            Write(output, Emitter.Emit(model));
+            stdout.WriteLine($"{result.SourceFile}: {model.Shape.ClientName} ({Count(model.Operations.Count, "operation")}, {Count(model.Types.Count, "type")}) in {model.Shape.Namespace} → {output.FullName}");
         }
-        foreach (var item in specs.GraphQl)
+        foreach (var result in graphQl)
         {
-            var result = GraphQlAnalyzer.Process(item, CancellationToken.None);
-            failed |= Report(result.Diagnostics, result.Model == null, stdout);
-            if (output != null && result.Model != null)
-            {
-                Write(output, GraphQlEmitter.Emit(result.Model));
-                stdout.WriteLine($"{result.Folder}: {result.Model.Shape.ClientName} ({result.Model.Operations.Count} operations) → {output.FullName}");
-            }
+            failed |= Report(result.Diagnostics.Concat(relocations.Where(r => r.Key == result.Folder).Select(r => r.Warning)), result.Model == null, stdout, ref problems);
+            if (output == null || result.Model == null) continue;
+            var model = ClientPlacement.Apply(result.Model, relocations);
+            Write(output, GraphQlEmitter.Emit(model));
+            stdout.WriteLine($"{result.Folder}: {model.Shape.ClientName} ({Count(model.Operations.Count, "operation")}) in {model.Shape.Namespace} → {output.FullName}");
         }
+        var checkedCount = specs.OpenApi.Length + specs.GraphQl.Length;
+        var summary = $"{Count(checkedCount, "spec")} ({Count(specs.OpenApi.Length, "OpenAPI document")}, {Count(specs.GraphQl.Length, "GraphQL client")})";
+        stdout.WriteLine(problems == 0 ? $"{summary}: no problems." : $"{summary}: {Count(problems, "diagnostic")}{(failed ? ", with errors" : string.Empty)}.");
         return failed ? 1 : 0;
     }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     /// <summary>
     /// A folder stands for the spec and GraphQL files below it, as a project's AdditionalFiles glob would: a GraphQL
@@ -63,10 +76,12 @@ internal static class GenerateCommand
                 .OrderBy(file => file, System.StringComparer.Ordinal)
             : new[] { path };
 
-    private static bool Report(EquatableArray<DiagnosticInfo> diagnostics, bool noModel, TextWriter stdout)
+    private static bool Report(IEnumerable<DiagnosticInfo> diagnostics, bool noModel, TextWriter stdout, ref int problems)
     {
-        foreach (var diagnostic in diagnostics) DiagnosticPrinter.Print(stdout, diagnostic);
-        return noModel || diagnostics.Any(DiagnosticPrinter.IsError);
+        var list = diagnostics.ToList();
+        foreach (var diagnostic in list) DiagnosticPrinter.Print(stdout, diagnostic);
+        problems += list.Count;
+        return noModel || list.Any(DiagnosticPrinter.IsError);
     }
 
     private static void Write(DirectoryInfo output, IEnumerable<GeneratedFile> files)
