@@ -97,7 +97,8 @@ internal static class ModelEmitter
             var read = property.IsRequired && !property.Type.IsNullable
                 ? types.Read(property.Type, "reader")
                 : types.Read(property.Type.AsNullable(), "reader");
-            w.Line($"p{i} = {read};");
+            // Constructed, not converted: C# applies no user-defined conversion from an interface (a list is IReadOnlyList<T>).
+            w.Line(property.IsTriState ? $"p{i} = new {PropertyType(property, types)}({read});" : $"p{i} = {read};");
             if (property.IsRequired) w.Line($"has{i} = true;");
             w.Close();
         }

@@ -50,3 +50,10 @@ public readonly struct Optional<T> : IEquatable<Optional<T>>
     /// <inheritdoc />
     public override string ToString() => IsSet ? _value?.ToString() ?? "null" : "unset";
 }
+
+/// <summary>Creates <see cref="Optional{T}"/> values where no implicit conversion applies (C# converts no interface-typed value, such as an <c>IReadOnlyList&lt;T&gt;</c>, implicitly).</summary>
+public static class Optional
+{
+    /// <summary>A set value (which may be null).</summary>
+    public static Optional<T> Of<T>(T value) => new(value);
+}
