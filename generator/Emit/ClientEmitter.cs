@@ -140,13 +140,13 @@ internal static class ClientEmitter
     {
         var summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
         var remarks = operation.Summary != null ? operation.Description : null;
-        Text.DocTag(w, "summary", summary);
-        Text.DocTag(w, "remarks", (remarks != null ? remarks + "\n\n" : string.Empty) + $"{operation.HttpMethod} {operation.Path} (operationId {operation.OperationId})");
+        Text.SpecDoc(w, "summary", summary);
+        Text.SpecDoc(w, "remarks", (remarks != null ? remarks + "\n\n" : string.Empty) + $"{operation.HttpMethod} {operation.Path} (operationId {operation.OperationId})");
         ParamDocs(w, operation, requiredOnly: false);
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         if (operation.Success.Kind != ResponseKind.None)
         {
-            Text.DocTag(w, "returns", operation.Success.Description ?? "The response body.");
+            Text.SpecDoc(w, "returns", operation.Success.Description ?? "The response body.");
         }
         w.Line("/// <exception cref=\"" + RuntimeContract.ApiException + "\">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>");
     }
@@ -161,7 +161,7 @@ internal static class ClientEmitter
         if (requiredOnly) return;
         if (operation.Body is { } body)
         {
-            Text.DocTag(w, "param", body.Description ?? $"The request body ({body.ContentType}).", $" name=\"{body.Name().TrimStart('@')}\"");
+            Text.SpecDoc(w, "param", body.Description ?? $"The request body ({body.ContentType}).", $" name=\"{body.Name().TrimStart('@')}\"");
         }
         foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired))
         {
@@ -171,7 +171,7 @@ internal static class ClientEmitter
 
     private static void ParamDoc(SourceWriter w, ParameterModel parameter)
     {
-        var text = parameter.Description ?? $"The {parameter.Location.ToString().ToLowerInvariant()} parameter <c>{parameter.WireName}</c>.";
+        var text = parameter.Description is { } description ? Text.Xml(description) : $"The {parameter.Location.ToString().ToLowerInvariant()} parameter <c>{Text.Xml(parameter.WireName)}</c>.";
         if (parameter.IsSuppliedByRuntime) text += "\nWhen null, the client's configured authentication supplies it.";
         if (parameter.Location == ParameterLocation.Header && parameter.WireName.Equals("Idempotency-Key", System.StringComparison.OrdinalIgnoreCase))
         {

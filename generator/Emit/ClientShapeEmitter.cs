@@ -18,7 +18,7 @@ internal static class ClientShapeEmitter
         w.Open($"public static partial class {CompanionTypes.Environments(shape.ClientName)}");
         foreach (var server in shape.Servers)
         {
-            Text.DocTag(w, "summary", (server.Description ?? server.Name) + ": " + server.Url + (server.TokenUrl != null ? $" (tokens from {server.TokenUrl})" : string.Empty));
+            Text.SpecDoc(w, "summary", (server.Description ?? server.Name) + ": " + server.Url + (server.TokenUrl != null ? $" (tokens from {server.TokenUrl})" : string.Empty));
             var token = server.TokenUrl != null ? $" {{ TokenEndpoint = {AbsoluteOrRelativeUri(server.TokenUrl)} }}" : string.Empty;
             w.Line($"public static {RuntimeContract.ApiEnvironment} {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, {AbsoluteOrRelativeUri(server.Url)}){token};");
             w.Line();
@@ -46,7 +46,7 @@ internal static class ClientShapeEmitter
         foreach (var header in shape.Headers)
         {
             w.Line();
-            Text.DocTag(w, "summary", header.Description ?? $"The <c>{header.WireName}</c> header sent with every operation.");
+            Text.DocTag(w, "summary", header.Description is { } description ? Text.Xml(description) : $"The <c>{Text.Xml(header.WireName)}</c> header sent with every operation.");
             w.Line($$"""
                 public string? {{header.PropertyName}}
                 {

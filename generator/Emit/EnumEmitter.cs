@@ -18,7 +18,7 @@ internal static class EnumEmitter
         var name = type.Name;
         var fullName = $"global::{lookup.Namespace}.{name}";
 
-        Text.Summary(w, type.Description ?? $"The <c>{name}</c> values. Values the spec does not list are kept, not rejected (<see cref=\"{EmittedMembers.EnumIsKnown}\"/>).");
+        Text.DocTag(w, "summary", type.Description is { } description ? Text.Xml(description) : $"The <c>{name}</c> values. Values the spec does not list are kept, not rejected (<see cref=\"{EmittedMembers.EnumIsKnown}\"/>).");
         if (type.IsDeprecated) w.Line("[global::System.Obsolete(\"This schema is deprecated by the API.\")]");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.{EmittedMembers.JsonConverter}))]");

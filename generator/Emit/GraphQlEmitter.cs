@@ -32,10 +32,10 @@ public static class GraphQlEmitter
 
     private static void Docs(SourceWriter w, GraphQlOperationModel operation)
     {
-        Text.DocTag(w, "summary", $"Sends the GraphQL {operation.Kind} <c>{operation.OperationName}</c>.");
+        Text.DocTag(w, "summary", $"Sends the GraphQL {operation.Kind} <c>{Text.Xml(operation.OperationName)}</c>.");
         foreach (var variable in operation.Variables)
         {
-            Text.DocTag(w, "param", $"The variable ${variable.WireName}" + (variable.IsRequired ? "." : "; left unset it is not sent (the server's default applies), null is sent as null."), $" name=\"{variable.Name.TrimStart('@')}\"");
+            Text.SpecDoc(w, "param", $"The variable ${variable.WireName}" + (variable.IsRequired ? "." : "; left unset it is not sent (the server's default applies), null is sent as null."), $" name=\"{variable.Name.TrimStart('@')}\"");
         }
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         w.Line("/// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>");
@@ -43,7 +43,7 @@ public static class GraphQlEmitter
 
     private static void EmitInterface(SourceWriter w, GraphQlClientModel model, ModelLookup lookup)
     {
-        Text.DocTag(w, "summary", $"The GraphQL operations in {model.Folder}.");
+        Text.SpecDoc(w, "summary", $"The GraphQL operations in {model.Folder}.");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open($"public partial interface I{model.Shape.ClientName}");
         foreach (var operation in model.Operations)
@@ -58,7 +58,7 @@ public static class GraphQlEmitter
     private static void EmitClient(SourceWriter w, GraphQlClientModel model, ModelLookup lookup)
     {
         var name = model.Shape.ClientName;
-        Text.DocTag(w, "summary", $"Client for the GraphQL operations in {model.Folder}: each is sent as POST {{query, operationName, variables}} to the options' base address.");
+        Text.SpecDoc(w, "summary", $"Client for the GraphQL operations in {model.Folder}: each is sent as POST {{query, operationName, variables}} to the options' base address.");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open($"public partial class {name} : I{name}");
         var index = 0;

@@ -20,7 +20,7 @@ internal static class ModelEmitter
         var descendants = lookup.Descendants(type);
         var hide = hasBase ? "new " : string.Empty;
 
-        Text.Summary(w, type.Description ?? $"The <c>{type.Name}</c> schema.");
+        Text.DocTag(w, "summary", type.Description is { } description ? Text.Xml(description) : $"The <c>{type.Name}</c> schema.");
         if (type.IsDeprecated) w.Line("[global::System.Obsolete(\"This schema is deprecated by the API.\")]");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.{EmittedMembers.JsonConverter}))]");

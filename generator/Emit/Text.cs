@@ -35,25 +35,33 @@ internal static class Text
     public static string Xml(string value) =>
         value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    /// <summary>Writes a <c>&lt;summary&gt;</c> (and optional extra tags) when there is anything to say.</summary>
+    /// <summary>Writes a <c>&lt;summary&gt;</c> (and a <c>&lt;remarks&gt;</c>) of spec text, escaped, when there is anything to say.</summary>
     public static void Summary(SourceWriter writer, string? summary, string? remarks = null)
     {
         if (string.IsNullOrWhiteSpace(summary) && string.IsNullOrWhiteSpace(remarks)) return;
-        if (!string.IsNullOrWhiteSpace(summary)) DocTag(writer, "summary", summary!);
-        if (!string.IsNullOrWhiteSpace(remarks) && remarks != summary) DocTag(writer, "remarks", remarks!);
+        if (!string.IsNullOrWhiteSpace(summary)) SpecDoc(writer, "summary", summary!);
+        if (!string.IsNullOrWhiteSpace(remarks) && remarks != summary) SpecDoc(writer, "remarks", remarks!);
     }
 
-    public static void DocTag(SourceWriter writer, string tag, string content, string attributes = "")
+    /// <summary>A doc tag of spec text: escaped here, once.</summary>
+    public static void SpecDoc(SourceWriter writer, string tag, string specText, string attributes = "") =>
+        DocTag(writer, tag, Xml(specText), attributes);
+
+    /// <summary>
+    /// A doc tag of XML the emitter composed: markup it adds (<c>&lt;c&gt;</c>, <c>&lt;see cref/&gt;</c>) is kept as markup,
+    /// so any spec text inside must already have gone through <see cref="Xml"/>.
+    /// </summary>
+    public static void DocTag(SourceWriter writer, string tag, string xml, string attributes = "")
     {
-        var lines = content.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
+        var lines = xml.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
         while (lines.Count > 0 && lines[lines.Count - 1].Length == 0) lines.RemoveAt(lines.Count - 1);
         if (lines.Count == 1)
         {
-            writer.Line($"/// <{tag}{attributes}>{Xml(lines[0])}</{tag}>");
+            writer.Line($"/// <{tag}{attributes}>{lines[0]}</{tag}>");
             return;
         }
         writer.Line($"/// <{tag}{attributes}>");
-        foreach (var line in lines) writer.Line("/// " + Xml(line));
+        foreach (var line in lines) writer.Line("/// " + line);
         writer.Line($"/// </{tag}>");
     }
 

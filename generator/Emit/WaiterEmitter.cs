@@ -151,8 +151,8 @@ internal static class WaiterEmitter
 
     private static void WaitDocs(SourceWriter w, WaiterModel waiter, OperationModel status)
     {
-        Text.DocTag(w, "summary", waiter.Description ?? $"Waits until {waiter.Name}.");
-        Text.DocTag(w, "remarks", $"Polls {status.MethodName} until the status is one of {string.Join(", ", waiter.Success)}"
+        Text.SpecDoc(w, "summary", waiter.Description ?? $"Waits until {waiter.Name}.");
+        Text.SpecDoc(w, "remarks", $"Polls {status.MethodName} until the status is one of {string.Join(", ", waiter.Success)}"
             + (waiter.Failure.Count > 0 ? $"; {string.Join(", ", waiter.Failure)} end the wait with a WaiterFailedException" : string.Empty)
             + ". Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).");
         ClientEmitter.ParamDocs(w, status, requiredOnly: true);
@@ -164,7 +164,7 @@ internal static class WaiterEmitter
 
     private static void StartDocs(SourceWriter w, WaiterModel waiter, OperationModel start)
     {
-        Text.DocTag(w, "summary", $"Calls {start.MethodName} once, then waits until {waiter.Name}. The start is never repeated by the wait.");
+        Text.SpecDoc(w, "summary", $"Calls {start.MethodName} once, then waits until {waiter.Name}. The start is never repeated by the wait.");
         ClientEmitter.ParamDocs(w, start, requiredOnly: false);
         w.Line("/// <param name=\"waitOptions\">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call or the wait.</param>");

@@ -136,7 +136,7 @@ internal sealed class GraphQlModelBuilder
                 var derived = BuildRecord(_typeNames.Claim(name + Identifier.Pascal(entry.Key)), concrete, entry.Value, name, entry.Key);
                 cases.Add(new DiscriminatorCase(entry.Key, derived));
             }
-            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects; a derived record per concrete type adds its own.", false, null, false, true,
+            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {parent.Name} fields this operation selects; a derived record per concrete type adds its own.", false, null, false, true,
                 properties.ToEquatableArray(), properties.ToEquatableArray(), null, new DiscriminatorModel("__typename", cases.ToEquatableArray()), null, null, string.Empty));
             return name;
         }
@@ -146,12 +146,12 @@ internal sealed class GraphQlModelBuilder
             // The base record is added after its derived records are built, so its properties come from the pending list.
             var baseProperties = _pendingBase[baseType];
             var own = properties.Where(p => baseProperties.All(b => b.JsonName != p.JsonName)).ToList();
-            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects.", false, baseType, false, false,
+            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {parent.Name} fields this operation selects.", false, baseType, false, false,
                 own.ToEquatableArray(), baseProperties.Concat(own).ToEquatableArray(), null, null, discriminatorValue, null, string.Empty));
             return name;
         }
 
-        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{parent.Name}</c> fields this operation selects.", false, null, false, false,
+        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {parent.Name} fields this operation selects.", false, null, false, false,
             properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
         return name;
     }
@@ -262,7 +262,7 @@ internal sealed class GraphQlModelBuilder
             var mapped = field.MappedType != null ? TypeRef.NamedType(DeclareMapped(field.MappedType), NamedKind.Object) : MapOutput(field.Type, () => DeclareMapped(field.Type.NamedType));
             properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), mapped.AsNullable(), false, null, false, null));
         }
-        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The JSON value typed as <c>{typeName}</c>.", false, null, false, false,
+        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The JSON value typed as {typeName}.", false, null, false, false,
             properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty, AcceptsEncodedJson: true));
         return name;
     }
@@ -326,7 +326,7 @@ internal sealed class GraphQlModelBuilder
         _namedTypes[type.Name] = name;
         var members = new NameScope(EmittedMembers.OfEnum(name));
         var values = type.EnumValues.Select(v => new EnumMember(members.Claim(Identifier.Pascal(v, "Value")), v, null)).ToEquatableArray();
-        _types.Add(new TypeModel(name, TypeModelKind.Enum, $"The <c>{type.Name}</c> values.", false, null, false, false,
+        _types.Add(new TypeModel(name, TypeModelKind.Enum, $"The {type.Name} values.", false, null, false, false,
             EquatableArray<PropertyModel>.Empty, EquatableArray<PropertyModel>.Empty, null, null, null, new EnumModel(EnumUnderlying.String, values), string.Empty));
         return name;
     }
@@ -345,7 +345,7 @@ internal sealed class GraphQlModelBuilder
             // An optional input field keeps unset (omitted), null and a value apart.
             properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), required ? mapped : mapped.AsNullable(), required, null, false, null, IsTriState: !required));
         }
-        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The <c>{type.Name}</c> input.", false, null, false, false,
+        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {type.Name} input.", false, null, false, false,
             properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
         return name;
     }

@@ -4,7 +4,7 @@
 
 namespace ClientGen.Zuora;
 
-/// <summary>The &lt;c&gt;ReportDataResponse&lt;/c&gt; schema.</summary>
+/// <summary>The <c>ReportDataResponse</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.ReportDataResponse.ClientGenJsonConverter))]
 public sealed partial record ReportDataResponse

@@ -4,7 +4,7 @@
 
 namespace ClientGen.Zuora;
 
-/// <summary>The &lt;c&gt;ReportRunQueryPagination&lt;/c&gt; schema.</summary>
+/// <summary>The <c>ReportRunQueryPagination</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.ReportRunQueryPagination.ClientGenJsonConverter))]
 public sealed partial record ReportRunQueryPagination

@@ -4,7 +4,7 @@
 
 namespace ClientGen.Zuora;
 
-/// <summary>The &lt;c&gt;ReportRunQuerySortItemDirection&lt;/c&gt; values. Values the spec does not list are kept, not rejected (&lt;see cref="IsKnown"/&gt;).</summary>
+/// <summary>The <c>ReportRunQuerySortItemDirection</c> values. Values the spec does not list are kept, not rejected (<see cref="IsKnown"/>).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.ReportRunQuerySortItemDirection.ClientGenJsonConverter))]
 public readonly partial struct ReportRunQuerySortItemDirection : global::System.IEquatable<global::ClientGen.Zuora.ReportRunQuerySortItemDirection>

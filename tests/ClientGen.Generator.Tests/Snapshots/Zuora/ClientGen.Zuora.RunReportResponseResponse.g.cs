@@ -4,7 +4,7 @@
 
 namespace ClientGen.Zuora;
 
-/// <summary>The &lt;c&gt;RunReportResponseResponse&lt;/c&gt; schema.</summary>
+/// <summary>The <c>RunReportResponseResponse</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.RunReportResponseResponse.ClientGenJsonConverter))]
 public sealed partial record RunReportResponseResponse
