@@ -17,13 +17,20 @@ namespace ClientGen.Runtime;
 public class ApiClientCore
 {
     private readonly HttpClient _httpClient;
+    private readonly HttpMessageInvoker? _authenticating;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a core sending through <paramref name="httpClient"/> to the address <paramref name="options"/> names.</summary>
+    /// <summary>
+    /// Creates a core sending through <paramref name="httpClient"/> to the address <paramref name="options"/> names.
+    /// The credentials the options configure are applied whichever HttpClient is given: one the runtime did not build
+    /// (a plain <c>new HttpClient()</c>) gets them from a thin authenticating client in front of it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options configure credentials the spec gives no way to send (an API key without an apiKey scheme).</exception>
     public ApiClientCore(HttpClient httpClient, ApiClientOptions options)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
+        _authenticating = ApiPipeline.AuthenticatingInvoker(httpClient, options);
         _logger = (ILogger?)options.LoggerFactory?.CreateLogger<ApiClientCore>() ?? NullLogger.Instance;
     }
 
@@ -52,7 +59,9 @@ public class ApiClientCore
         var started = Options.TimeProvider.GetTimestamp();
         try
         {
-            var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = _authenticating is null
+                ? await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+                : await _authenticating.SendAsync(message, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             ApiCall.Record(request.Operation.OperationId, response);
             activity?.SetTag("http.response.status_code", status);

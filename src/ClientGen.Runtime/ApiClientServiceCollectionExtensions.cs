@@ -57,7 +57,7 @@ public static class ApiClientServiceCollectionExtensions
             });
         builder.ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
 
-        services.AddTransient<TInterface>(provider => create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(name), Options(provider)));
+        services.AddTransient<TInterface>(provider => create(ApiPipeline.MarkAuthenticating(provider.GetRequiredService<IHttpClientFactory>().CreateClient(name)), Options(provider)));
         services.AddTransient(provider => (TClient)provider.GetRequiredService<TInterface>());
         return builder;
     }

@@ -15,11 +15,48 @@ namespace ClientGen.Runtime;
 /// </summary>
 public static class ApiPipeline
 {
+    // HttpClients whose handlers already apply the options' credentials: built here, or by the DI registration.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, object> s_authenticating = new();
+    private static readonly object s_marker = new();
+
     /// <summary>An HttpClient with the full pipeline for <paramref name="options"/>. Create it once and reuse it.</summary>
     public static HttpClient CreateHttpClient(ApiClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        return MarkAuthenticating(new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+    }
+
+    internal static HttpClient MarkAuthenticating(HttpClient client)
+    {
+        s_authenticating.AddOrUpdate(client, s_marker);
+        return client;
+    }
+
+    /// <summary>
+    /// What applies the credentials <paramref name="options"/> configure in front of <paramref name="httpClient"/>, or null
+    /// when its own handlers already do (the runtime built it) or there are none. A caller's own HttpClient has none of
+    /// the runtime's handlers, and credentials set in the options must never be dropped silently: requests then pass an
+    /// authentication handler (with 401 replay) and are handed to <paramref name="httpClient"/> once each.
+    /// </summary>
+    internal static HttpMessageInvoker? AuthenticatingInvoker(HttpClient httpClient, ApiClientOptions options)
+    {
+        if (s_authenticating.TryGetValue(httpClient, out _)) return null;
+        // Token requests go through the caller's client too: its proxy and certificates are the ones they chose.
+        if (CreateAuthenticationHandler(options, httpClient) is not { } auth) return null;
+        auth.InnerHandler = new ForwardingHandler(httpClient);
+        // An invoker, not an HttpClient: an HttpClient marks the message as sent, and the caller's client must send it.
+        return new HttpMessageInvoker(auth, disposeHandler: true);
+    }
+
+    private sealed class ForwardingHandler : HttpMessageHandler
+    {
+        private readonly HttpClient _target;
+
+        public ForwardingHandler(HttpClient target) => _target = target;
+
+        // Headers-first, as the runtime reads every response.
+        protected override System.Threading.Tasks.Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+            _target.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     /// <summary>The handler chain, for use with your own HttpClient or IHttpClientFactory.</summary>

@@ -48,6 +48,18 @@ public sealed class EnergyCapClientTests : IAsyncLifetime
         Assert.All(_server.Seen, r => Assert.Equal("eci-key-1", r.Headers["ECI-ApiKey"]));
     }
 
+    [Fact]
+    public async Task Your_own_HttpClient_still_sends_the_api_key_the_options_configure()
+    {
+        _server.On("/api/v202106/reportdistribution/log", (context, _, _) => FaultServer.Json(context, "[" + Log.Replace("STATUS", "Complete") + "]"));
+        using var http = new System.Net.Http.HttpClient();
+        var client = new EnergyCapReportDistributionClient(http, new EnergyCapReportDistributionClientOptions { BaseAddress = _server.BaseUri, ApiKey = "own-http-key" });
+
+        await client.WaitForDistributionAsync(42);
+
+        Assert.All(_server.Seen, r => Assert.Equal("own-http-key", r.Headers["ECI-ApiKey"]));
+    }
+
     [Theory]
     [InlineData("Not sent")]
     [InlineData("Some reports not sent")]
