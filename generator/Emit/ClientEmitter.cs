@@ -290,14 +290,19 @@ internal static class ClientEmitter
 
     private static void EmitErrors(SourceWriter w, OperationModel operation, ClientLookup lookup, string response)
     {
-        // Statuses documented with the same body type share one case.
-        var typed = operation.Errors.Where(e => e.Type != null && int.TryParse(e.StatusCode, out _)).GroupBy(e => e.Type).ToList();
+        // Statuses documented with the same body type (and the same declared meaning) share one case.
+        var typed = operation.Errors.Where(e => (e.Type != null || e.Refusal != IdempotencyRefusal.None) && int.TryParse(e.StatusCode, out _)).GroupBy(e => (e.Type, e.Refusal)).ToList();
         if (typed.Count > 0)
         {
             w.Open($"switch ({response}.StatusCode)");
             foreach (var group in typed)
             {
-                w.Line(string.Join(" ", group.Select(e => $"case {e.StatusCode}:")) + $" throw await {response}.CreateExceptionAsync({lookup.Types.ReadLambda(group.Key!, 0)}, cancellationToken).ConfigureAwait(false);");
+                var (type, refusal) = group.Key;
+                var read = type != null ? lookup.Types.ReadLambda(type, 0) + ", " : string.Empty;
+                var create = refusal == IdempotencyRefusal.None
+                    ? $"CreateExceptionAsync({read}cancellationToken)"
+                    : $"CreateIdempotencyExceptionAsync({read}inProgress: {(refusal == IdempotencyRefusal.InProgress ? "true" : "false")}, cancellationToken)";
+                w.Line(string.Join(" ", group.Select(e => $"case {e.StatusCode}:")) + $" throw await {response}.{create}.ConfigureAwait(false);");
             }
             w.Close();
         }

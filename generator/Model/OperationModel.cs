@@ -85,7 +85,23 @@ public sealed record BodyModel(string ParameterName, TypeRef Type, BodyKind Kind
 
 public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef? Type, string? ContentType, string? Description);
 
-public sealed record ErrorResponseModel(string StatusCode, TypeRef? Type, string? Description);
+/// <summary>A documented error status, with its body type and what the spec declares it means.</summary>
+public sealed record ErrorResponseModel(string StatusCode, TypeRef? Type, string? Description, IdempotencyRefusal Refusal = IdempotencyRefusal.None);
+
+/// <summary>
+/// What a spec declares an error status means for an idempotency-keyed request (<c>x-clientgen-idempotency</c> on the
+/// response): the vendor's rule, not ours, so a 409 or 422 the spec does not declare stays an ordinary typed error.
+/// </summary>
+public enum IdempotencyRefusal
+{
+    None,
+
+    /// <summary>A request with the same key is still being processed: retry later with the same key.</summary>
+    InProgress,
+
+    /// <summary>The key was already used for a different request: a programming error, never retried.</summary>
+    KeyReused,
+}
 
 public sealed record ServerModel(string Name, string Url, string? Description, string? TokenUrl = null);
 

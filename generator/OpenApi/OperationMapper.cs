@@ -291,9 +291,24 @@ internal sealed class OperationMapper
             }
             var errorSchema = JsonContent(response, out _);
             TypeRef? errorType = errorSchema != null ? _schemas.Map(errorSchema, typeHint + "Error" + Identifier.Pascal(entry.Key), responsePointer) : null;
-            errors.Add(new ErrorResponseModel(entry.Key, errorType, SpecText.OrNull(response.Description)));
+            errors.Add(new ErrorResponseModel(entry.Key, errorType, SpecText.OrNull(response.Description), Refusal(response, responsePointer)));
         }
         return (success ?? new ResponseModel("200", ResponseKind.None, null, null, null), errors);
+    }
+
+    private const string IdempotencyExtension = "x-clientgen-idempotency";
+
+    private IdempotencyRefusal Refusal(OpenApiResponse response, string pointer)
+    {
+        if (response.ExtensionData == null || !response.ExtensionData.TryGetValue(IdempotencyExtension, out var raw) || raw == null) return IdempotencyRefusal.None;
+        switch (raw as string)
+        {
+            case "in-progress": return IdempotencyRefusal.InProgress;
+            case "key-reused": return IdempotencyRefusal.KeyReused;
+            default:
+                _diagnostics.Warn(DiagnosticDescriptors.UnsupportedConstruct, pointer + "/" + IdempotencyExtension, $"{IdempotencyExtension}: '{raw}'", "it must be in-progress or key-reused; the status is an ordinary error");
+                return IdempotencyRefusal.None;
+        }
     }
 
     private ResponseModel MapSuccess(string status, OpenApiResponse response, string pointer, string typeHint, string methodName)

@@ -40,6 +40,9 @@ public class ApiException : Exception
     /// <summary>The server's request id, if it sent one; quote it to the vendor's support.</summary>
     public string? RequestId => ApiHeaders.First(Headers, "Zuora-Request-Id", "X-Request-Id", "Request-Id", "X-Amzn-RequestId");
 
+    /// <summary>The typed error body, for exceptions that wrap this one; no reflection, so trimming keeps it.</summary>
+    internal virtual object? ErrorBody => null;
+
     private static string Excerpt(string body) =>
         string.IsNullOrWhiteSpace(body) ? string.Empty : " Response: " + (body.Length > 512 ? body.Substring(0, 512) + "…" : body);
 }
@@ -57,6 +60,8 @@ public sealed class ApiException<TError> : ApiException
 
     /// <summary>The error body, as the spec documents it.</summary>
     public TError Error { get; }
+
+    internal override object? ErrorBody => Error;
 }
 
 /// <summary>A success response whose body could not be read as the documented type (empty, malformed, truncated, wrong shape).</summary>
@@ -70,12 +75,29 @@ public sealed class ApiResponseFormatException : ApiException
 }
 
 /// <summary>
-/// The server's idempotency layer refused a keyed request: <see cref="IsInProgress"/> (409) when the first
-/// request with this key is still being processed — retry later with the same key; otherwise (422) the key
-/// was already used for a request with a different body — a programming error, never retried.
+/// The server's idempotency layer refused a keyed request, as the spec declares for the status
+/// (<c>x-clientgen-idempotency</c>): <see cref="IsInProgress"/> when the first request with this key is still being
+/// processed — retry later with the same key; otherwise the key was already used for a request with a different
+/// body — a programming error, never retried. The documented error body is in <see cref="Error"/>.
 /// </summary>
 public sealed class IdempotencyException : ApiException
 {
+    private readonly bool? _inProgress;
+
+    /// <summary>Wraps the typed error of a status the spec declares as an idempotency refusal.</summary>
+    public IdempotencyException(ApiException error, string idempotencyKey, bool inProgress)
+        : base(
+            (error ?? throw new ArgumentNullException(nameof(error))).OperationId, error.StatusCode, error.ResponseBody, error.Headers,
+            inProgress
+                ? $"'{error.OperationId}': a request with Idempotency-Key {idempotencyKey} is still in progress (HTTP {error.StatusCode}); retry later with the same key."
+                : $"'{error.OperationId}': Idempotency-Key {idempotencyKey} was already used for a different request (HTTP {error.StatusCode}).",
+            error)
+    {
+        IdempotencyKey = idempotencyKey;
+        _inProgress = inProgress;
+        Error = error.ErrorBody;
+    }
+
     /// <summary>Creates the exception.</summary>
     public IdempotencyException(string operationId, int statusCode, string responseBody, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string idempotencyKey)
         : base(operationId, statusCode, responseBody, headers,
@@ -90,6 +112,9 @@ public sealed class IdempotencyException : ApiException
     /// <summary>The key the request carried.</summary>
     public string IdempotencyKey { get; }
 
-    /// <summary>True for 409: the original request is still being processed.</summary>
-    public bool IsInProgress => StatusCode == 409;
+    /// <summary>True when the original request is still being processed (as declared; 409 when built from a status alone).</summary>
+    public bool IsInProgress => _inProgress ?? StatusCode == 409;
+
+    /// <summary>The documented error body (the spec's type for the status, as <see cref="ApiException{TError}.Error"/> holds it), or null when it documents none or it did not parse.</summary>
+    public object? Error { get; }
 }

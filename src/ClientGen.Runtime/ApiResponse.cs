@@ -109,7 +109,6 @@ public sealed class ApiResponse : IDisposable
     public async Task<ApiException> CreateExceptionAsync(CancellationToken cancellationToken = default)
     {
         var body = await ReadBodyForErrorAsync(cancellationToken).ConfigureAwait(false);
-        if (IdempotencyKey is not null && StatusCode is 409 or 422) return new IdempotencyException(Operation.OperationId, StatusCode, Snippet(body), Headers(), IdempotencyKey);
         return new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers());
     }
 
@@ -117,11 +116,6 @@ public sealed class ApiResponse : IDisposable
     public async Task<ApiException> CreateExceptionAsync<TError>(JsonReadFunc<TError> read, CancellationToken cancellationToken = default)
     {
         var body = await ReadBodyForErrorAsync(cancellationToken).ConfigureAwait(false);
-        if (IdempotencyKey is not null && StatusCode is 409 or 422)
-        {
-            // Zuora's (and Stripe's) idempotency layer: 409 = the first request is still in progress, 422 = the key was used for a different request.
-            return new IdempotencyException(Operation.OperationId, StatusCode, Snippet(body), Headers(), IdempotencyKey);
-        }
         try
         {
             // Parsed from the redacted text, so the typed error does not carry an echoed credential either.
@@ -134,6 +128,24 @@ public sealed class ApiResponse : IDisposable
             // The error body is not what the spec documents; the raw text is still on the exception.
             return new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers());
         }
+    }
+
+    /// <summary>
+    /// The exception for a status the spec declares as the server's idempotency layer refusing the request's key
+    /// (<c>x-clientgen-idempotency</c>): an <see cref="IdempotencyException"/> carrying the documented body, typed.
+    /// Without a key on the request it is the ordinary typed error.
+    /// </summary>
+    public async Task<ApiException> CreateIdempotencyExceptionAsync<TError>(JsonReadFunc<TError> read, bool inProgress, CancellationToken cancellationToken = default)
+    {
+        var error = await CreateExceptionAsync(read, cancellationToken).ConfigureAwait(false);
+        return IdempotencyKey is null ? error : new IdempotencyException(error, IdempotencyKey, inProgress);
+    }
+
+    /// <summary>The exception for a declared idempotency refusal that documents no body.</summary>
+    public async Task<ApiException> CreateIdempotencyExceptionAsync(bool inProgress, CancellationToken cancellationToken = default)
+    {
+        var error = await CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
+        return IdempotencyKey is null ? error : new IdempotencyException(error, IdempotencyKey, inProgress);
     }
 
     private async Task<byte[]> ReadBodyForErrorAsync(CancellationToken cancellationToken)

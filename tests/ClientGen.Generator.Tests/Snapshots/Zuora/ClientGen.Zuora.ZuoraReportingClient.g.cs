@@ -75,7 +75,9 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.RunReportResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
         {
-            case 400: case 401: case 409: case 422: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
+            case 400: case 401: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
+            case 409: throw await __response.CreateIdempotencyExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), inProgress: true, cancellationToken).ConfigureAwait(false);
+            case 422: throw await __response.CreateIdempotencyExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), inProgress: false, cancellationToken).ConfigureAwait(false);
         }
         throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
     }
