@@ -202,7 +202,7 @@ internal static class ClientEmitter
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({requiredBody.Name()});");
         }
 
-        w.Line($"var __request = new {RuntimeContract.ApiRequest}(s_operation{index}, {PathExpression(operation)});");
+        w.Line($"var __request = new {RuntimeContract.ApiRequest}(s_operation{index}, {PathExpression(operation, types)});");
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
         {
             var add = parameter.Location switch
@@ -218,7 +218,10 @@ internal static class ClientEmitter
                 : parameter.Type.Kind == TypeRefKind.Map
                     ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, {v}, {style});"
                     : parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == NamedKind.Object
-                        ? $"__request.{add}({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}));"
+                        // An object's properties are the pairs its style spreads (deepObject, exploded form); a cookie carries its JSON.
+                        ? parameter.Location == ParameterLocation.Cookie
+                            ? $"__request.{add}({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}));"
+                            : $"__request.{add}Object({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}), {style});"
                         : $"__request.{add}({Text.Literal(parameter.WireName)}, {P}.Format({v}));";
             if (parameter.Type.IsNullable)
             {
@@ -313,7 +316,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>The request path: literal segments as written, parameters formatted and escaped.</summary>
-    private static string PathExpression(OperationModel operation)
+    private static string PathExpression(OperationModel operation, CSharpTypes types)
     {
         var parts = new List<string>();
         var path = operation.Path;
@@ -339,17 +342,29 @@ internal static class ClientEmitter
             {
                 parts.Add(Text.Literal(path.Substring(open, close - open + 1)));
             }
-            else if (parameter.Type.Kind == TypeRefKind.Array)
-            {
-                parts.Add($"{P}.EscapePath(string.Join(\",\", global::System.Linq.Enumerable.Select({parameter.Name}, static x => {P}.Format(x))))");
-            }
             else
             {
-                parts.Add($"{P}.EscapePath({P}.Format({parameter.Name}))");
+                parts.Add(PathValue(parameter, types));
             }
             position = close + 1;
         }
         return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+
+    /// <summary>A path parameter's text: a plain value escaped as it always was, every other shape and style through the runtime's style serializer.</summary>
+    private static string PathValue(ParameterModel parameter, CSharpTypes types)
+    {
+        var name = Text.Literal(parameter.WireName);
+        var style = $"{Text.Literal(RuntimeContract.StyleName(parameter.Style))}, {(parameter.Explode ? "true" : "false")}";
+        var value = parameter.Name;
+        return parameter.Type.Kind switch
+        {
+            TypeRefKind.Array => $"{P}.FormatPath({name}, global::System.Linq.Enumerable.Select({value}, static x => {P}.Format(x)), {style})",
+            TypeRefKind.Map => $"{P}.FormatPathMap({name}, {value}, {style})",
+            TypeRefKind.Named when parameter.Type.NamedKind == NamedKind.Object => $"{P}.FormatPathObject({name}, {RuntimeContract.JsonRuntime}.ToJsonString({value}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}), {style})",
+            _ when parameter.Style == ParameterStyle.Simple => $"{P}.EscapePath({P}.Format({value}))",
+            _ => $"{P}.FormatPath({name}, {P}.Format({value}), {style})",
+        };
     }
 
     private static string Int(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";

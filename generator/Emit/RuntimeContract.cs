@@ -46,6 +46,7 @@ internal static class RuntimeContract
         ParameterStyle.Simple => "simple",
         ParameterStyle.Label => "label",
         ParameterStyle.Matrix => "matrix",
+        ParameterStyle.TabDelimited => "tabdelimited",
         _ => "form",
     };
 }

@@ -54,6 +54,9 @@ public enum ParameterStyle
     Simple,
     Label,
     Matrix,
+
+    /// <summary>Swagger 2.0's <c>collectionFormat: tsv</c>, which OpenAPI 3 has no style for.</summary>
+    TabDelimited,
 }
 
 /// <summary>What the runtime can configure by itself for a security scheme; each name is a member of the runtime's ApiSecuritySchemeKind.</summary>

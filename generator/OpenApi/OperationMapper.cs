@@ -199,15 +199,18 @@ internal sealed class OperationMapper
             case OpenApiParameterCollectionFormat.Pipes:
                 explode = false;
                 return ParameterStyle.PipeDelimited;
-            case OpenApiParameterCollectionFormat.Csv:
             case OpenApiParameterCollectionFormat.Tsv:
+                explode = false;
+                return location == ParameterLocation.Query ? ParameterStyle.TabDelimited : simpleOrForm;
+            case OpenApiParameterCollectionFormat.Csv:
                 explode = false;
                 return simpleOrForm;
             case OpenApiParameterCollectionFormat.Multi:
                 explode = true;
                 return ParameterStyle.Form;
             default:
-                explode = location is ParameterLocation.Query or ParameterLocation.Cookie;
+                // No style: the location's default style, with the spec's explode when it gives one.
+                explode = parameter.Explode ?? location is ParameterLocation.Query or ParameterLocation.Cookie;
                 return simpleOrForm;
         }
     }

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ClientGen.Runtime.Http;
 using ClientGen.Runtime.Json;
 
 namespace ClientGen.Runtime;
@@ -36,7 +37,7 @@ public sealed class ApiRequest
     /// <summary>The path relative to the server URL, with parameters substituted and escaped.</summary>
     public string Path { get; }
 
-    /// <summary>The query parameters, in order, unescaped.</summary>
+    /// <summary>The query parameters, in order, as sent: names and values percent-encoded, style delimiters literal.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
 
     /// <summary>The headers the caller or the spec set, in order.</summary>
@@ -49,40 +50,19 @@ public sealed class ApiRequest
     public string? IdempotencyKey { get; private set; }
 
     /// <summary>Adds a query parameter.</summary>
-    public void AddQuery(string name, string value) => _query.Add(new(name, value));
+    public void AddQuery(string name, string value) => _query.AddRange(StyleSerializer.Query(name, "form", true, null, null, value));
 
-    /// <summary>Adds an array query parameter in the given OpenAPI style.</summary>
-    public void AddQueryValues(string name, IEnumerable<string> values, string style, bool explode)
-    {
-        var list = values.ToList();
-        if (explode && style is "form" or "deepobject")
-        {
-            foreach (var value in list) _query.Add(new(name, value));
-            return;
-        }
-        var separator = style switch
-        {
-            "spacedelimited" => " ",
-            "pipedelimited" => "|",
-            _ => ",",
-        };
-        _query.Add(new(name, string.Join(separator, list)));
-    }
+    /// <summary>Adds an array query parameter in the given OpenAPI style (<c>form</c>, <c>spacedelimited</c>, <c>pipedelimited</c>, <c>tabdelimited</c>).</summary>
+    public void AddQueryValues(string name, IEnumerable<string> values, string style, bool explode) =>
+        _query.AddRange(StyleSerializer.Query(name, style, explode, values.ToList(), null, null));
 
-    /// <summary>Adds an object-valued query parameter (deepObject: <c>name[key]=value</c>; form: <c>key=value</c>).</summary>
-    public void AddQueryMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode)
-    {
-        foreach (var entry in map)
-        {
-            var value = entry.Value is null ? string.Empty : ParameterFormatter.Format<object>(entry.Value);
-            if (style == "deepobject") _query.Add(new($"{name}[{entry.Key}]", value));
-            else if (explode) _query.Add(new(entry.Key, value));
-        }
-        if (style != "deepobject" && !explode)
-        {
-            _query.Add(new(name, string.Join(",", map.SelectMany(e => new[] { e.Key, e.Value is null ? string.Empty : ParameterFormatter.Format<object>(e.Value) }))));
-        }
-    }
+    /// <summary>Adds a map-valued query parameter (deepObject: <c>name[key]=value</c>; exploded form: <c>key=value</c>; form: <c>name=key,value</c>).</summary>
+    public void AddQueryMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode) =>
+        _query.AddRange(StyleSerializer.Query(name, style, explode, null, Pairs(map), null));
+
+    /// <summary>Adds an object-valued query parameter, given as the JSON the generated writer produces; its top-level properties are the pairs.</summary>
+    public void AddQueryObject(string name, string json, string style, bool explode) =>
+        _query.AddRange(StyleSerializer.Query(name, style, explode, null, StyleSerializer.Pairs(json), null));
 
     /// <summary>Adds a header.</summary>
     public void AddHeader(string name, string value)
@@ -92,17 +72,33 @@ public sealed class ApiRequest
     }
 
     /// <summary>Adds an array header (simple style: comma separated).</summary>
-    public void AddHeaderValues(string name, IEnumerable<string> values, string style, bool explode) => AddHeader(name, string.Join(",", values));
+    public void AddHeaderValues(string name, IEnumerable<string> values, string style, bool explode) => AddHeader(name, StyleSerializer.Header(explode, values.ToList(), null));
 
-    /// <summary>Adds an object header (simple style).</summary>
+    /// <summary>Adds a map header (simple style: <c>key,value,…</c>, exploded <c>key=value,…</c>).</summary>
     public void AddHeaderMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode) =>
-        AddHeader(name, string.Join(",", map.Select(e => explode ? $"{e.Key}={e.Value}" : $"{e.Key},{e.Value}")));
+        AddHeader(name, StyleSerializer.Header(explode, null, Pairs(map)));
+
+    /// <summary>Adds an object header, given as the JSON the generated writer produces (simple style).</summary>
+    public void AddHeaderObject(string name, string json, string style, bool explode) =>
+        AddHeader(name, StyleSerializer.Header(explode, null, StyleSerializer.Pairs(json)));
+
+    private static List<KeyValuePair<string, string>> Pairs<T>(IReadOnlyDictionary<string, T> map) =>
+        map.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, string>(e.Key, ParameterFormatter.Format<object>(e.Value!))).ToList();
 
     /// <summary>Adds a cookie.</summary>
     public void AddCookie(string name, string value) => _cookies.Add($"{name}={Uri.EscapeDataString(value)}");
 
     /// <summary>Adds an array cookie (form style, comma separated).</summary>
-    public void AddCookieValues(string name, IEnumerable<string> values, string style, bool explode) => AddCookie(name, string.Join(",", values));
+    public void AddCookieValues(string name, IEnumerable<string> values, string style, bool explode)
+    {
+        // Form style: exploded, one cookie per value; otherwise one comma-separated cookie.
+        if (explode)
+        {
+            foreach (var value in values) AddCookie(name, value);
+            return;
+        }
+        _cookies.Add($"{name}={string.Join(",", values.Select(Uri.EscapeDataString))}");
+    }
 
     /// <summary>Sets a JSON body written by generated code. Buffered, so the body can be re-sent on a retry.</summary>
     public void SetJson<T>(T value, JsonWriteFunc<T> write, string contentType = "application/json")
@@ -204,13 +200,10 @@ public sealed class ApiRequest
         {
             sb.Append(first ? '?' : '&');
             first = false;
-            sb.Append(Uri.EscapeDataString(entry.Key)).Append('=').Append(EscapeQueryValue(entry.Value));
+            sb.Append(entry.Key).Append('=').Append(entry.Value);
         }
         return sb.ToString();
     }
-
-    // Delimiters of joined array values stay literal: servers split on them before decoding.
-    private static string EscapeQueryValue(string value) => Uri.EscapeDataString(value).Replace("%2C", ",").Replace("%7C", "|");
 }
 
 /// <summary>Keys under which the runtime stores call metadata on <see cref="HttpRequestMessage.Options"/>, for handlers to read.</summary>

@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Collections.Generic;
 using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -52,6 +54,22 @@ public static class ParameterFormatter
 
     /// <summary>Escapes a path parameter so it stays one path segment.</summary>
     public static string EscapePath(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>A path parameter in its OpenAPI style (<c>simple</c>, <c>label</c> <c>.x</c>, <c>matrix</c> <c>;name=x</c>), escaped.</summary>
+    public static string FormatPath(string name, string value, string style, bool explode) =>
+        Http.StyleSerializer.Path(name, style, explode, null, null, value);
+
+    /// <summary>An array path parameter in its OpenAPI style, each item escaped and the delimiters literal.</summary>
+    public static string FormatPath(string name, IEnumerable<string> values, string style, bool explode) =>
+        Http.StyleSerializer.Path(name, style, explode, values.ToList(), null, null);
+
+    /// <summary>An object path parameter, given as the JSON the generated writer produces, in its OpenAPI style.</summary>
+    public static string FormatPathObject(string name, string json, string style, bool explode) =>
+        Http.StyleSerializer.Path(name, style, explode, null, Http.StyleSerializer.Pairs(json), null);
+
+    /// <summary>A map path parameter in its OpenAPI style.</summary>
+    public static string FormatPathMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode) =>
+        Http.StyleSerializer.Path(name, style, explode, null, map.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, string>(e.Key, Format<object>(e.Value!))).ToList(), null);
 
     /// <summary>
     /// Checks a string parameter against the spec's length and pattern rules before anything is sent.
