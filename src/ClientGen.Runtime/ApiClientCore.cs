@@ -18,6 +18,7 @@ public class ApiClientCore
 {
     private readonly HttpClient _httpClient;
     private readonly HttpMessageInvoker? _authenticating;
+    private readonly string _userAgent;
     private readonly ILogger _logger;
 
     /// <summary>
@@ -32,6 +33,16 @@ public class ApiClientCore
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _authenticating = ApiPipeline.AuthenticatingInvoker(httpClient, options);
         _logger = (ILogger?)options.LoggerFactory?.CreateLogger<ApiClientCore>() ?? NullLogger.Instance;
+        _userAgent = options.UserAgent ?? DefaultUserAgent(options);
+    }
+
+    // "ClientGen/0.1.0 (ZuoraReportingClient)": the runtime's version and the client the options belong to.
+    private static string DefaultUserAgent(ApiClientOptions options)
+    {
+        var version = typeof(ApiClientCore).Assembly.GetName().Version;
+        var type = options.GetType().Name;
+        var client = type.EndsWith("Options", StringComparison.Ordinal) && type.Length > "Options".Length ? type.Substring(0, type.Length - "Options".Length) : type;
+        return $"ClientGen/{version?.ToString(3) ?? "0.0.0"} ({client})";
     }
 
     /// <summary>Where requests go.</summary>
@@ -49,7 +60,9 @@ public class ApiClientCore
         {
             if (!request.Headers.Any(h => string.Equals(h.Key, header.Key, StringComparison.OrdinalIgnoreCase))) request.AddHeader(header.Key, header.Value);
         }
-        using var activity = ApiDiagnostics.Source.StartActivity(request.Operation.OperationId, ActivityKind.Client);
+        if (!request.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase))) request.AddHeader("User-Agent", _userAgent);
+        // Ended by the response when its body has been read, so a body that fails to parse still marks the span as failed.
+        var activity = ApiDiagnostics.Source.StartActivity(request.Operation.OperationId, ActivityKind.Client);
         var uri = ResolveUri(request);
         activity?.SetTag("http.request.method", request.Operation.Method);
         activity?.SetTag("url.template", request.Operation.PathTemplate);
@@ -69,12 +82,19 @@ public class ApiClientCore
             // Only the operation, status and timing are logged: never headers, bodies or query strings (they may carry secrets).
             _logger.LogDebug("{Operation} {Method} {Template} answered {Status} in {Elapsed} ms",
                 request.Operation.OperationId, request.Operation.Method, request.Operation.PathTemplate, status, (long)Options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
-            return new ApiResponse(request.Operation, response, request.IdempotencyKey);
+            return new ApiResponse(request.Operation, response, request.IdempotencyKey) { Activity = activity };
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            activity?.Dispose();
             _logger.LogWarning("{Operation} {Method} {Template} failed: {Error}", request.Operation.OperationId, request.Operation.Method, request.Operation.PathTemplate, ex.Message);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            activity?.Dispose();
             throw;
         }
     }

@@ -34,6 +34,9 @@ public class ApiClientOptions
     /// <summary>Headers sent on every request unless the call sets them (for example Zscaler's <c>accountId</c>).</summary>
     public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The <c>User-Agent</c> every call sends. Default <c>ClientGen/&lt;version&gt; (&lt;ClientName&gt;)</c>; a User-Agent header set on the call wins.</summary>
+    public string? UserAgent { get; set; }
+
     /// <summary>Retries and timeouts.</summary>
     public RetryOptions Retry { get; set; } = new();
 

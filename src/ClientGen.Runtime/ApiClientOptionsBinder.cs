@@ -28,6 +28,7 @@ public static class ApiClientOptionsBinder
         }
         if (section["BearerToken"] is { Length: > 0 } bearer) options.BearerToken = bearer;
         if (section["ApiKey"] is { Length: > 0 } apiKey) options.ApiKey = apiKey;
+        if (section["UserAgent"] is { Length: > 0 } userAgent) options.UserAgent = userAgent;
 
         var credentials = section.GetSection("ClientCredentials");
         if (credentials["ClientId"] is { Length: > 0 } clientId)

@@ -24,6 +24,9 @@ public sealed class ApiResponse : IDisposable
         IdempotencyKey = idempotencyKey;
     }
 
+    /// <summary>The call's span, ended when this response is disposed (or its file detached).</summary>
+    internal System.Diagnostics.Activity? Activity { get; init; }
+
     /// <summary>The idempotency key the request carried, if the operation declares one.</summary>
     public string? IdempotencyKey { get; }
 
@@ -50,6 +53,7 @@ public sealed class ApiResponse : IDisposable
         }
         catch (JsonException ex)
         {
+            Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, nameof(ApiResponseFormatException));
             throw new ApiResponseFormatException(Operation.OperationId, StatusCode, Snippet(body), Headers(), ex);
         }
     }
@@ -89,10 +93,12 @@ public sealed class ApiResponse : IDisposable
         }
         catch (OperationCanceledException ex) when (deadline is not null && !cancellationToken.IsCancellationRequested)
         {
+            Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, nameof(TimeoutException));
             throw deadline.Exceeded(Operation.OperationId, ex);
         }
         catch (Exception ex) when (ex is System.IO.InvalidDataException || ex.InnerException is System.IO.InvalidDataException)
         {
+            Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, nameof(ApiResponseFormatException));
             throw new ApiResponseFormatException(Operation.OperationId, StatusCode, string.Empty, Headers(), ex.InnerException as System.IO.InvalidDataException ?? ex);
         }
     }
@@ -102,6 +108,7 @@ public sealed class ApiResponse : IDisposable
     {
         var message = Message;
         _message = null;
+        Activity?.Dispose();
         return new ApiFile(message);
     }
 
@@ -174,5 +181,6 @@ public sealed class ApiResponse : IDisposable
     {
         _message?.Dispose();
         _message = null;
+        Activity?.Dispose();
     }
 }
