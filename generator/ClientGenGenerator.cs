@@ -100,9 +100,11 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Combine(graphQlModels.Collect())
             .Select(static (pair, _) => ClientPlacement.Place(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Placements);
-        context.RegisterSourceOutput(placements, static (spc, relocations) =>
+        // Said only where code is generated: without a usable runtime the one CG0006/CG0007 is all a user sees.
+        context.RegisterSourceOutput(placements.Combine(runtime), static (spc, pair) =>
         {
-            foreach (var relocation in relocations) spc.ReportDiagnostic(relocation.Warning.ToDiagnostic());
+            if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
+            foreach (var relocation in pair.Left) spc.ReportDiagnostic(relocation.Warning.ToDiagnostic());
         });
 
         var placed = models
