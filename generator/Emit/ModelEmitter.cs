@@ -34,6 +34,17 @@ internal static class ModelEmitter
             // A required member cannot be [Obsolete] (CS9042): callers could not avoid the warning, so its summary says it instead.
             if (property.IsDeprecated && !property.IsRequired) w.Line("[global::System.Obsolete(\"This property is deprecated by the API.\")]");
             var required = property.IsRequired ? "required " : string.Empty;
+            if (property.KeepsNull)
+            {
+                // Setting the property, to null too, is what gets it written; the fields are the generated reader's and writer's.
+                w.Line($"public {PropertyType(property, types)} {property.Name} {{ get => {ValueField(property)}; init {{ {ValueField(property)} = value; {SetField(property)} = true; }} }}");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.Line($"internal {PropertyType(property, types)} {ValueField(property)};");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.Line($"internal bool {SetField(property)};");
+                w.Line();
+                continue;
+            }
             w.Line($"public {required}{PropertyType(property, types)} {property.Name} {{ get; init; }}");
             w.Line();
         }
@@ -85,7 +96,7 @@ internal static class ModelEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             w.Line($"{(properties[i].IsTriState ? PropertyType(properties[i], types) : types.Name(properties[i].Type.AsNullable()))} p{i} = default;");
-            if (properties[i].IsRequired) w.Line($"bool has{i} = false;");
+            if (properties[i].IsRequired || properties[i].KeepsNull) w.Line($"bool has{i} = false;");
         }
         w.Line($"global::System.Collections.Generic.Dictionary<string, {types.Name(apType)}>? additional = null;");
         w.Open("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
@@ -99,7 +110,7 @@ internal static class ModelEmitter
                 : types.Read(property.Type.AsNullable(), "reader");
             // Constructed, not converted: C# applies no user-defined conversion from an interface (a list is IReadOnlyList<T>).
             w.Line(property.IsTriState ? $"p{i} = new {PropertyType(property, types)}({read});" : $"p{i} = {read};");
-            if (property.IsRequired) w.Line($"has{i} = true;");
+            if (property.IsRequired || property.KeepsNull) w.Line($"has{i} = true;");
             w.Close();
         }
         // A discriminator this type writes itself is not kept as an unknown property, or it would be written twice.
@@ -124,15 +135,22 @@ internal static class ModelEmitter
         {
             if (properties[i].IsRequired) w.Line($"if (!has{i}) throw {Runtime}.MissingProperty({Text.Literal(type.Name)}, {Text.Literal(properties[i].JsonName)});");
         }
-        w.Open($"return new {fullName}");
+        w.Open($"var result = new {fullName}");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
+            if (property.KeepsNull) continue;
             var value = property.IsRequired && !property.Type.IsNullable && property.Type.IsValueType ? $"p{i}.GetValueOrDefault()" : property.IsRequired && !property.Type.IsNullable ? $"p{i}!" : $"p{i}";
             w.Line($"{property.Name} = {value},");
         }
         w.Line($"{EmittedMembers.AdditionalProperties} = additional,");
         w.Close(";");
+        // Only a property the JSON had counts as set (to null too), so what was read is written back the same.
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].KeepsNull) w.Line($"if (has{i}) {{ result.{ValueField(properties[i])} = p{i}; result.{SetField(properties[i])} = true; }}");
+        }
+        w.Line("return result;");
         w.Close();
         w.Line();
     }
@@ -174,7 +192,12 @@ internal static class ModelEmitter
                 var fallback = DiscriminatorFallback(property.Type, type.DiscriminatorValue, types);
                 if (fallback != null) access = $"({access} ?? {fallback})";
             }
-            if (property.IsTriState)
+            if (property.KeepsNull)
+            {
+                // Set: written, null included. Unset: omitted.
+                w.Line($"if (value.{SetField(property)}) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type.AsNullable(), "writer", access, 0, "v_" + property.Name)} }}");
+            }
+            else if (property.IsTriState)
             {
                 // Unset: omitted. Null: written as null. Value: written.
                 w.Line($"if ({access}.IsSet) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type.AsNullable(), "writer", access + ".Value", 0, "v_" + property.Name)} }}");
@@ -204,6 +227,11 @@ internal static class ModelEmitter
     /// <summary>A derived type whose discriminator is not a declared property writes its value as a literal.</summary>
     private static bool WritesDiscriminatorItself(TypeModel type, DiscriminatorModel? discriminator) =>
         discriminator != null && type.DiscriminatorValue != null && type.AllProperties.All(p => p.JsonName != discriminator.PropertyJsonName);
+
+    // Identifiers from spec names never contain '_' after two leading ones, so these cannot collide with a property.
+    private static string ValueField(PropertyModel property) => "__" + property.Name.TrimStart('@') + "_value";
+
+    private static string SetField(PropertyModel property) => "__" + property.Name.TrimStart('@') + "_set";
 
     private static string PropertyType(PropertyModel property, CSharpTypes types) =>
         property.IsTriState ? $"{RuntimeContract.Optional}<{types.Name(property.Type.AsNullable())}>" : types.Name(property.Type);

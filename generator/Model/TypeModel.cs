@@ -26,7 +26,11 @@ public sealed record TypeModel(
     string SchemaPointer,
     bool AcceptsEncodedJson = false);
 
-/// <summary>A property of an object record.</summary>
+/// <summary>
+/// A property of an object record. <see cref="IsTriState"/>: typed <c>Optional&lt;T&gt;</c> (GraphQL inputs).
+/// <see cref="KeepsNull"/>: optional and nullable in a spec, typed <c>T?</c> but remembering whether it was set, so an
+/// explicit null is written as null, an unset property is omitted, and a read value is written back as it came.
+/// </summary>
 public sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -35,7 +39,8 @@ public sealed record PropertyModel(
     string? Description,
     bool IsDeprecated,
     string? DefaultValueLiteral,
-    bool IsTriState = false);
+    bool IsTriState = false,
+    bool KeepsNull = false);
 
 /// <summary>How a polymorphic base chooses its derived type: the property and every known value.</summary>
 public sealed record DiscriminatorModel(string PropertyJsonName, EquatableArray<DiscriminatorCase> Cases);

@@ -397,6 +397,8 @@ internal sealed class SchemaMapper
             // A discriminator is filled in from the type on write, so callers need not set it.
             var isRequired = raw.IsRequired && !isDiscriminator;
             var propertyType = raw.Type!;
+            // Optional and nullable: null is a value the caller may send, apart from leaving the property out.
+            var keepsNull = !isRequired && !isDiscriminator && propertyType.IsNullable;
             if (!isRequired) propertyType = propertyType.AsNullable();
             own.Add(new PropertyModel(
                 raw.JsonName,
@@ -405,7 +407,8 @@ internal sealed class SchemaMapper
                 isRequired,
                 Describe(raw.Schema) ?? Describe(Unwrap(raw.Schema, out _)),
                 raw.Schema.IsDeprecated,
-                null));
+                null,
+                KeepsNull: keepsNull));
         }
         type.Properties = own;
 

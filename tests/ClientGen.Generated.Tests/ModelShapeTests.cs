@@ -64,6 +64,28 @@ public sealed class ModelShapeTests
     }
 
     [Fact]
+    public void An_optional_nullable_property_keeps_absent_null_and_value_apart()
+    {
+        Formats Make(Func<Formats, Formats> set) => set(new Formats { Id = Guid.Empty, When = DateTimeOffset.UnixEpoch });
+        JsonObject Written(Formats model) => JsonNode.Parse(JsonSerializer.Serialize(model))!.AsObject();
+
+        var unset = Written(Make(f => f));
+        var cleared = Written(Make(f => f with { Maybe = null }));
+        var valued = Written(Make(f => f with { Maybe = "x" }));
+
+        Assert.False(unset.ContainsKey("maybe"));
+        Assert.True(cleared.ContainsKey("maybe"));
+        Assert.Null(cleared["maybe"]);
+        Assert.Equal("x", (string?)valued["maybe"]);
+        // Read and written back: what the server sent is what goes out again.
+        const string head = "\"id\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",\"when\":\"2026-01-01T00:00:00Z\"";
+        Assert.True(Written(JsonSerializer.Deserialize<Formats>("{" + head + ",\"maybe\":null}")!).ContainsKey("maybe"));
+        Assert.False(Written(JsonSerializer.Deserialize<Formats>("{" + head + "}")!).ContainsKey("maybe"));
+        // A non-nullable optional property is still simply omitted when null.
+        Assert.False(Written(Make(f => f with { Day = null })).ContainsKey("day"));
+    }
+
+    [Fact]
     public void Large_ids_sent_as_strings_are_accepted()
     {
         var model = JsonSerializer.Deserialize<Formats>("""{"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","when":"2026-01-01T00:00:00Z","big":"9007199254740993"}""")!;
