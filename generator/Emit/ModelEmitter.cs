@@ -135,7 +135,8 @@ internal static class ModelEmitter
         {
             if (properties[i].IsRequired) w.Line($"if (!has{i}) throw {Runtime}.MissingProperty({Text.Literal(type.Name)}, {Text.Literal(properties[i].JsonName)});");
         }
-        w.Open($"var result = new {fullName}");
+        var keepsNull = properties.Any(p => p.KeepsNull);
+        w.Open(keepsNull ? $"var result = new {fullName}" : $"return new {fullName}");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
@@ -150,7 +151,7 @@ internal static class ModelEmitter
         {
             if (properties[i].KeepsNull) w.Line($"if (has{i}) {{ result.{ValueField(properties[i])} = p{i}; result.{SetField(properties[i])} = true; }}");
         }
-        w.Line("return result;");
+        if (keepsNull) w.Line("return result;");
         w.Close();
         w.Line();
     }
