@@ -101,7 +101,25 @@ internal sealed class SchemaMapper
                 : TypeRef.Of(TypeRefKind.Any);
         }
         if (IsSingleType(type)) return Primitive(type, schema.Format);
+        if (type == JsonObjectType.None && ConstType(schema) is { } constType) return constType;
         return TypeRef.Of(TypeRefKind.Any); // no type, or a type array like [string, integer]: keep the raw JSON
+    }
+
+    /// <summary>
+    /// <c>const</c> without a <c>type</c> (OpenAPI 3.1, JSON Schema): NJsonSchema keeps the keyword as extension data, so
+    /// the value's own JSON type is the property's type: <c>const: card</c> is a string, <c>const: 2</c> an integer.
+    /// </summary>
+    private static TypeRef? ConstType(JsonSchema schema)
+    {
+        if (schema.ExtensionData == null || !schema.ExtensionData.TryGetValue("const", out var value) || value == null) return null;
+        return value switch
+        {
+            string => TypeRef.Of(TypeRefKind.String),
+            bool => TypeRef.Of(TypeRefKind.Boolean),
+            int or long or short or byte => TypeRef.Of(TypeRefKind.Int64),
+            double or float or decimal => TypeRef.Of(TypeRefKind.Double),
+            _ => null,
+        };
     }
 
     private static bool IsSingleType(JsonObjectType type) =>
