@@ -45,7 +45,16 @@ internal static class ModelEmitter
                 w.Line();
                 continue;
             }
-            w.Line($"public {required}{PropertyType(property, types)} {property.Name} {{ get; init; }}");
+            var initializer = property.DiscriminatorDefault is { } start ? $" = {DiscriminatorFallback(property.Type, start, types)};" : string.Empty;
+            w.Line($"public {required}{PropertyType(property, types)} {property.Name} {{ get; init; }}{initializer}");
+            w.Line();
+        }
+
+        // An inherited discriminator that is never null starts as this type's own value.
+        if (type.DiscriminatorValue != null && type.AllProperties.Except(type.Properties).FirstOrDefault(p => p.DiscriminatorDefault != null && p.JsonName == lookup.DiscriminatorFor(type)?.PropertyJsonName) is { } inherited)
+        {
+            w.Line($"/// <summary>Creates a <c>{type.Name}</c>, its <c>{Text.Xml(inherited.JsonName)}</c> set to <c>{Text.Xml(type.DiscriminatorValue)}</c>.</summary>");
+            w.Line($"public {type.Name}() => {inherited.Name} = {DiscriminatorFallback(inherited.Type, type.DiscriminatorValue, types)};");
             w.Line();
         }
 
@@ -141,7 +150,9 @@ internal static class ModelEmitter
         {
             var property = properties[i];
             if (property.KeepsNull) continue;
-            var value = property.IsRequired && !property.Type.IsNullable && property.Type.IsValueType ? $"p{i}.GetValueOrDefault()" : property.IsRequired && !property.Type.IsNullable ? $"p{i}!" : $"p{i}";
+            var value = property.DiscriminatorDefault != null
+                ? $"p{i} ?? {DiscriminatorFallback(property.Type, type.DiscriminatorValue ?? property.DiscriminatorDefault, types)}"
+                : property.IsRequired && !property.Type.IsNullable && property.Type.IsValueType ? $"p{i}.GetValueOrDefault()" : property.IsRequired && !property.Type.IsNullable ? $"p{i}!" : $"p{i}";
             w.Line($"{property.Name} = {value},");
         }
         w.Line($"{EmittedMembers.AdditionalProperties} = additional,");
@@ -188,7 +199,7 @@ internal static class ModelEmitter
         {
             var name = Text.Utf8Literal(property.JsonName);
             var access = "value." + property.Name;
-            if (discriminator != null && type.DiscriminatorValue != null && property.JsonName == discriminator.PropertyJsonName)
+            if (discriminator != null && type.DiscriminatorValue != null && property.JsonName == discriminator.PropertyJsonName && property.DiscriminatorDefault == null)
             {
                 var fallback = DiscriminatorFallback(property.Type, type.DiscriminatorValue, types);
                 if (fallback != null) access = $"({access} ?? {fallback})";

@@ -30,6 +30,8 @@ public sealed record TypeModel(
 /// A property of an object record. <see cref="IsTriState"/>: typed <c>Optional&lt;T&gt;</c> (GraphQL inputs).
 /// <see cref="KeepsNull"/>: optional and nullable in a spec, typed <c>T?</c> but remembering whether it was set, so an
 /// explicit null is written as null, an unset property is omitted, and a read value is written back as it came.
+/// <see cref="DiscriminatorDefault"/>: a discriminator the spec requires is never null; it starts as this value (the
+/// declaring type's own discriminator value, or empty) and each derived type's constructor sets its own.
 /// </summary>
 public sealed record PropertyModel(
     string JsonName,
@@ -38,7 +40,7 @@ public sealed record PropertyModel(
     bool IsRequired,
     string? Description,
     bool IsDeprecated,
-    string? DefaultValueLiteral,
+    string? DiscriminatorDefault,
     bool IsTriState = false,
     bool KeepsNull = false);
 

@@ -417,7 +417,12 @@ internal sealed class SchemaMapper
             var propertyType = raw.Type!;
             // Optional and nullable: null is a value the caller may send, apart from leaving the property out.
             var keepsNull = !isRequired && !isDiscriminator && propertyType.IsNullable;
-            if (!isRequired) propertyType = propertyType.AsNullable();
+            // A required discriminator stays non-null: not a required member (the type fills it in), but never absent.
+            var discriminatorDefault = isDiscriminator && raw.IsRequired && !propertyType.IsNullable
+                && (propertyType.Kind == TypeRefKind.String || (propertyType.Kind == TypeRefKind.Named && propertyType.NamedKind == NamedKind.Enum))
+                ? type.DiscriminatorValue ?? string.Empty
+                : null;
+            if (!isRequired && discriminatorDefault == null) propertyType = propertyType.AsNullable();
             own.Add(new PropertyModel(
                 raw.JsonName,
                 members.Claim(Identifier.Pascal(raw.JsonName, "Value")),
@@ -425,7 +430,7 @@ internal sealed class SchemaMapper
                 isRequired,
                 Describe(raw.Schema) ?? Describe(Unwrap(raw.Schema, out _)),
                 raw.Schema.IsDeprecated,
-                null,
+                discriminatorDefault,
                 KeepsNull: keepsNull));
         }
         type.Properties = own;

@@ -21,6 +21,16 @@ public sealed class PolymorphismTests
     }
 
     [Fact]
+    public void A_required_discriminator_is_never_null_and_each_derived_type_starts_with_its_own_value()
+    {
+        var nullability = new System.Reflection.NullabilityInfoContext().Create(typeof(Pet).GetProperty(nameof(Pet.PetType))!);
+        Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.ReadState);
+        Assert.Equal("cat", new Cat { Name = "Tom" }.PetType);
+        Assert.Equal("circle", new Circle { Radius = 1 }.Kind);
+        Assert.Contains("\"petType\":\"dog\"", System.Text.Json.JsonSerializer.Serialize<Pet>(new Dog { Name = "Rex", PackSize = 2 }));
+    }
+
+    [Fact]
     public void A_derived_type_writes_its_discriminator_even_when_the_caller_did_not_set_it()
     {
         Pet pet = new Dog { Name = "Rex", PackSize = 3 };
