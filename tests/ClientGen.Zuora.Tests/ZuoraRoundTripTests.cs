@@ -183,7 +183,7 @@ public sealed class ZuoraRoundTripTests : IAsyncLifetime
 
         var run = (await _client.GetLastCompletedReportRunAsync("R-1")).Response;
 
-        Assert.Equal("/reporting/api/rest/v1/reports/R-1/lastcompletedreportrun", OnlyRequest().Path);
+        Assert.Equal("/reporting/api/rest/v1/reports/R-1/reportruns/latest", OnlyRequest().Path);
         Assert.Equal("run-7", run.Id);
         Assert.Equal(ViewType.Summary, run.ReportType);
     }

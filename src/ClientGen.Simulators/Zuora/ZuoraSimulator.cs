@@ -90,7 +90,7 @@ public sealed class ZuoraSimulator : Simulator
         app.MapDelete(ApiBasePath + "/reportruns/{reportRunId}", (HttpContext c, string reportRunId) => WithRun(c, reportRunId, run => CancelAsync(c, run)));
         app.MapGet(ApiBasePath + "/reportruns/reportdata/{reportRunId}", (HttpContext c, string reportRunId) => WithRun(c, reportRunId, run => ReportDataAsync(c, run)));
         app.MapGet(ApiBasePath + "/reportruns/export/{reportRunId}", (HttpContext c, string reportRunId) => WithRun(c, reportRunId, run => ExportAsync(c, run)));
-        app.MapGet(ApiBasePath + "/reports/{reportId}/lastcompletedreportrun", LastCompletedAsync);
+        app.MapGet(ApiBasePath + "/reports/{reportId}/reportruns/latest", LastCompletedAsync);
         app.MapPost(ApiBasePath + "/reportruns", ListRunsAsync);
     }
 

@@ -66,9 +66,9 @@ public partial interface IZuoraReportingClient
 
     /// <summary>Cancel a report run</summary>
     /// <remarks>
-    /// Terminates a report run that is currently in progress. Cancelling a run that was already cancelled succeeds again, with a different message.
+    /// Terminates a report run that is currently in progress. Cancelling a run that was already cancelled succeeds again, with a different message. Zuora's Cancel page lists this endpoint as POST in its table, but its text ("send a DELETE call") and its example use DELETE, and a POST to a report run id is not a documented operation; DELETE is what the API accepts, and what this client sends.
     /// 
-    /// DELETE /reportruns/{ReportRunId} (operationId cancelReportRun)
+    /// DELETE /reportruns/{reportRunId} (operationId cancelReportRun)
     /// </remarks>
     /// <param name="reportRunId">The unique identifier for a report run, the id value in the JSON response to Run a Report.</param>
     /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
@@ -129,9 +129,9 @@ public partial interface IZuoraReportingClient
 
     /// <summary>Get the last completed report run</summary>
     /// <remarks>
-    /// Returns the details of the last completed run of a report. Its id can be passed to Get Report Data or Export Report Run, for example to collect the results of a scheduled report.
+    /// Returns the details of the last completed run of a report (Zuora's "Get Last Completed Report Run", GET /reports/{reportId}/reportruns/latest). Its id can be passed to Get Report Data or Export Report Run, for example to collect the results of a scheduled report.
     /// 
-    /// GET /reports/{ReportId}/lastcompletedreportrun (operationId getLastCompletedReportRun)
+    /// GET /reports/{reportId}/reportruns/latest (operationId getLastCompletedReportRun)
     /// </remarks>
     /// <param name="reportId">The unique identifier for a report.</param>
     /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
