@@ -42,6 +42,7 @@ internal static class ClientShapeEmitter
         w.Line($"Environment = {defaultEnvironment};");
         w.Line($"KnownEnvironments = {environments}.{EmittedMembers.EnvironmentsAll};");
         w.Line($"SecuritySchemes = new {RuntimeContract.ApiSecurityScheme}[] {{ {schemes} }};");
+        foreach (var header in shape.ConstantHeaders) w.Line($"DefaultHeaders[{Text.Literal(header.Name)}] = {Text.Literal(header.Value)};");
         w.Close();
         foreach (var header in shape.Headers)
         {

@@ -23,7 +23,13 @@ public sealed record ClientShape
     public required EquatableArray<HeaderModel> Headers { get; init; }
 
     public required EquatableArray<SecuritySchemeModel> SecuritySchemes { get; init; }
+
+    /// <summary>Headers with one value that every request sends (<c>x-clientgen-headers</c>), set as the options' defaults.</summary>
+    public EquatableArray<ConstantHeader> ConstantHeaders { get; init; } = EquatableArray<ConstantHeader>.Empty;
 }
+
+/// <summary>A header every request sends with this value unless the caller sets another.</summary>
+public sealed record ConstantHeader(string Name, string Value);
 
 /// <summary>A header every call sends, set through a generated options property.</summary>
 public sealed record HeaderModel(string WireName, string PropertyName, string? Description);

@@ -173,10 +173,16 @@ public sealed class ApiRequest
         }
         foreach (var header in _headers)
         {
-            if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            if (message.Headers.TryAddWithoutValidation(header.Key, header.Value)) continue;
+            if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
             {
-                message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                // An API that wants a Content-Type on every request (EnergyCAP) gets one, with an empty body where there is none;
+                // a body's own media type is never overwritten.
+                message.Content ??= new ByteArrayContent(Array.Empty<byte>());
+                if (message.Content.Headers.ContentType is null) message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                continue;
             }
+            message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
         if (_cookies.Count > 0) message.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
         message.Options.Set(ApiRequestOptions.Operation, Operation);

@@ -24,6 +24,20 @@ public sealed class EnergyCapSimulatorTests : IAsyncLifetime
     private EnergyCapReportDistributionClient Client(string? key = null) =>
         new(new EnergyCapReportDistributionClientOptions { BaseAddress = _energyCap.BaseAddress, ApiKey = key ?? _energyCap.Options.ApiKey });
 
+    [Fact]
+    public async Task A_request_without_a_json_content_type_is_refused_body_or_not_and_the_generated_client_sends_one()
+    {
+        using var http = new HttpClient { BaseAddress = _energyCap.BaseAddress };
+        http.DefaultRequestHeaders.Add("ECI-ApiKey", _energyCap.Options.ApiKey);
+
+        using var bare = await http.PostAsync("/api/v202106/reportdistribution/7/exec", null);
+        var log = await Client().ExecuteReportDistributionAsync(_energyCap.Options.Distributions[0].Id);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, bare.StatusCode);
+        Assert.Contains("JSON content type", await bare.Content.ReadAsStringAsync());
+        Assert.Equal(_energyCap.Options.Distributions[0].Id, log.ReportDistribution?.ReportDistributionId);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not-the-key")]

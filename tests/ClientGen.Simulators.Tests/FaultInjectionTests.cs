@@ -107,7 +107,8 @@ public sealed class FaultInjectionTests
     public async Task Latency_holds_every_api_request_for_the_configured_time_on_the_simulator_clock()
     {
         var time = new FakeTimeProvider();
-        await using var energyCap = await EnergyCapSimulator.StartAsync(new EnergyCapSimulatorOptions { TimeProvider = time });
+        // A bare GET carries no Content-Type; this test is about latency, not EnergyCAP's header rule.
+        await using var energyCap = await EnergyCapSimulator.StartAsync(new EnergyCapSimulatorOptions { TimeProvider = time, RequireJsonContentType = false });
         energyCap.Faults.Latency = TimeSpan.FromSeconds(3);
         using var http = new HttpClient { BaseAddress = energyCap.BaseAddress };
         http.DefaultRequestHeaders.Add("ECI-ApiKey", energyCap.Options.ApiKey);

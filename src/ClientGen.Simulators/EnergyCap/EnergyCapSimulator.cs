@@ -55,6 +55,11 @@ public sealed class EnergyCapSimulator : Simulator
             var key = Encoding.UTF8.GetBytes(context.Request.Headers["ECI-ApiKey"].ToString());
             if (CryptographicOperations.FixedTimeEquals(key, Encoding.UTF8.GetBytes(Options.ApiKey)))
             {
+                if (Options.RequireJsonContentType && !IsJson(context.Request.ContentType))
+                {
+                    await ErrorAsync(context, 415, "All requests must specify JSON content type (Content-Type: application/json).").ConfigureAwait(false);
+                    return;
+                }
                 await next().ConfigureAwait(false);
                 return;
             }
@@ -63,6 +68,9 @@ public sealed class EnergyCapSimulator : Simulator
         app.MapPost(Api + "/{reportDistributionId}/exec", ExecuteAsync);
         app.MapGet(Api + "/log", ListLogsAsync);
     }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private Task ExecuteAsync(HttpContext context, string reportDistributionId)
     {

@@ -36,6 +36,12 @@ public sealed class EnergyCapSimulatorOptions
     /// <summary>The only accepted <c>ECI-ApiKey</c> (EnergyCAP API keys do not expire).</summary>
     public string ApiKey { get; set; } = "energycap-simulator-key";
 
+    /// <summary>
+    /// Whether a request without <c>Content-Type: application/json</c> is refused with 415, body or not, as EnergyCAP's
+    /// documentation says every request must carry it. Default true.
+    /// </summary>
+    public bool RequireJsonContentType { get; set; } = true;
+
     /// <summary>How long a run stays "In Progress".</summary>
     public TimeSpan RunDuration { get; set; } = TimeSpan.FromSeconds(2);
 
