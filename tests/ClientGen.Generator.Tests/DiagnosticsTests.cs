@@ -8,23 +8,7 @@ namespace ClientGen.Generator.Tests;
 /// <summary>A broken spec gets an error at its file, line and column; the generator never throws and other specs still generate.</summary>
 public sealed class DiagnosticsTests
 {
-    private const string Good = """
-        openapi: 3.0.3
-        info: { title: Good, version: "1" }
-        paths:
-          /ping:
-            get:
-              operationId: ping
-              responses:
-                '204': { description: ok }
-        """;
-
-    private static Diagnostic Single(GeneratorRun run, string id)
-    {
-        var matches = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
-        Assert.True(matches.Count == 1, $"Expected one {id}, got: {run.Describe(run.GeneratorDiagnostics)}");
-        return matches[0];
-    }
+    private static Diagnostic Single(GeneratorRun run, string id) => run.SingleDiagnostic(id);
 
     [Fact]
     public void Invalid_yaml_is_CG0001_at_the_offending_line()
@@ -44,7 +28,7 @@ public sealed class DiagnosticsTests
         const string truncated = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Cut\", \"version\": \"1\" },\n  \"paths\": {\n    \"/a\": { \"get\": { \"operationId\": \"a\", \"respon";
         var run = new GeneratorHarness()
             .AddSpec("/specs/cut.json", truncated)
-            .AddSpec("/specs/good.yaml", Good, ns: "TestApp.Good")
+            .AddSpec("/specs/good.yaml", TestSpecs.Good, ns: "TestApp.Good")
             .Run();
 
         var diagnostic = Single(run, "CG0001");

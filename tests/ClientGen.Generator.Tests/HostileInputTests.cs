@@ -11,26 +11,13 @@ namespace ClientGen.Generator.Tests;
 /// </summary>
 public sealed class HostileInputTests
 {
-    private const string Good = """
-        openapi: 3.0.3
-        info: { title: Good, version: "1" }
-        paths:
-          /ping:
-            get:
-              operationId: ping
-              responses:
-                '204': { description: ok }
-        """;
-
     private static GeneratorRun RunBesideGood(string path, string spec) =>
-        new GeneratorHarness().AddSpec(path, spec).AddSpec("/specs/good.yaml", Good, ns: "TestApp.Good").Run();
+        new GeneratorHarness().AddSpec(path, spec).AddSpec("/specs/good.yaml", TestSpecs.Good, ns: "TestApp.Good").Run();
 
     private static Diagnostic Single(GeneratorRun run, string id)
     {
-        var matches = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
-        Assert.True(matches.Count == 1, $"Expected one {id}, got: {run.Describe(run.GeneratorDiagnostics)}");
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CG0005");
-        return matches[0];
+        return run.SingleDiagnostic(id);
     }
 
     private static void AssertGoodStillGenerates(GeneratorRun run)
@@ -236,7 +223,7 @@ public sealed class HostileInputTests
         var run = new GeneratorHarness()
             .AddSpec("/gql/deep/schema.graphql", "type Query { node: Node }\ntype Node { id: ID, node: Node }")
             .AddSpec("/gql/deep/operations.graphql", operation)
-            .AddSpec("/specs/good.yaml", Good, ns: "TestApp.Good")
+            .AddSpec("/specs/good.yaml", TestSpecs.Good, ns: "TestApp.Good")
             .Run();
 
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "CG2001" && d.Location.GetLineSpan().Path == "/gql/deep/operations.graphql");

@@ -117,4 +117,12 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
     public string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join(Environment.NewLine, diagnostics.Take(30).Select(d => d.ToString()));
+
+    /// <summary>The one diagnostic with <paramref name="id"/>, failing with every diagnostic listed when there is not exactly one.</summary>
+    public Diagnostic SingleDiagnostic(string id)
+    {
+        var matches = GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Xunit.Assert.True(matches.Count == 1, $"Expected one {id}, got: {Describe(GeneratorDiagnostics)}");
+        return matches[0];
+    }
 }
