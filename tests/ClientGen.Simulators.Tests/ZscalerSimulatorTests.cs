@@ -53,6 +53,34 @@ public sealed class ZscalerSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_seed_documents_own_curl_requests_are_accepted_as_written()
+    {
+        // The bodies and headers of Zscaler's documented examples, anonymous operations and all.
+        var token = await TokenAsync();
+        using var process = await PostAsync("""{"query":"mutation ($id: String!) {processReport(id:$id, isPresignedUrl: true)}","variables":{"id":"vulnerability-summary"}}""", "processReport", _zscaler.Options.AccountId, token);
+        var started = System.Text.Json.JsonDocument.Parse(await process.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(process.IsSuccessStatusCode, started.ToString());
+        var runId = started.GetProperty("data").GetProperty("processReport").GetProperty("runId").GetString();
+
+        using var status = await PostAsync($$$"""{"query":"query ($reportId: String, $runId: String) { getReportRunStatus(reportId: $reportId, runId: $runId) }","variables":{"reportId":"vulnerability-summary", "runId":"{{{runId}}}"}}""", "getReportRunStatus", _zscaler.Options.AccountId, token);
+        var body = System.Text.Json.JsonDocument.Parse(await status.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.True(status.IsSuccessStatusCode, body.ToString());
+        Assert.Equal("Running", body.GetProperty("data").GetProperty("getReportRunStatus").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_graphqlname_that_names_neither_the_operation_nor_its_field_is_refused()
+    {
+        var token = await TokenAsync();
+
+        using var response = await PostAsync("""{"query":"mutation ($id: String!) {processReport(id:$id)}","variables":{"id":"vulnerability-summary"}}""", "getReportRunStatus", _zscaler.Options.AccountId, token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("processReport", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_presigned_run_goes_running_to_completed_and_its_link_downloads_the_report()
     {
         var client = Client();

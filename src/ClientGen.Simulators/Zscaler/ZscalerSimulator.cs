@@ -107,11 +107,12 @@ public sealed class ZscalerSimulator : Simulator
             await ErrorsAsync(context, "The body must be a GraphQL request: {\"query\", \"operationName\", \"variables\"}.").ConfigureAwait(false);
             return;
         }
-        var operation = request.OperationName ?? SingleOperationName(request.Query);
-        if (context.Request.Headers["graphqlname"] != operation)
+        var names = OperationNames(request.Query, request.OperationName);
+        var graphqlName = context.Request.Headers["graphqlname"].ToString();
+        if (!names.Contains(graphqlName, StringComparer.Ordinal))
         {
             context.Response.StatusCode = 400;
-            await ErrorsAsync(context, $"The graphqlname header must name the operation ('{operation}').").ConfigureAwait(false);
+            await ErrorsAsync(context, $"The graphqlname header must name the operation or its field ({string.Join(" or ", names.Select(n => "'" + n + "'"))}).").ConfigureAwait(false);
             return;
         }
         var result = await _executer.ExecuteAsync(options =>
@@ -177,17 +178,26 @@ public sealed class ZscalerSimulator : Simulator
 
     private string Status(Run run) => Time.GetUtcNow() < run.StartedAt + Options.RunDuration ? "Running" : run.Report.Succeeds ? "Completed" : "Failed";
 
-    private static string? SingleOperationName(string query)
+    /// <summary>
+    /// What a <c>graphqlname</c> header may say for this request: the operation's name, or, as Zscaler's own curl
+    /// examples send for anonymous operations (<c>mutation ($id: String!) { processReport(…) }</c> with
+    /// <c>graphqlname: processReport</c>), the name of a field it selects at the root.
+    /// </summary>
+    private static IReadOnlyList<string> OperationNames(string query, string? operationName)
     {
         try
         {
             var document = GraphQLParser.Parser.Parse(query);
             var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            return operations.Count == 1 ? operations[0].Name?.StringValue : null;
+            var operation = operationName is null ? (operations.Count == 1 ? operations[0] : null) : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+            if (operation is null) return operationName is null ? Array.Empty<string>() : new[] { operationName };
+            var names = operation.SelectionSet.Selections.OfType<GraphQLField>().Select(f => f.Name.StringValue).ToList();
+            if (operation.Name is { } name) names.Insert(0, name.StringValue);
+            return names;
         }
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
         {
-            return null;
+            return operationName is null ? Array.Empty<string>() : new[] { operationName };
         }
     }
 
