@@ -111,6 +111,7 @@ public static class ApiPipeline
             Style = credentials.Style,
             RefreshSkew = credentials.RefreshSkew,
             DefaultLifetime = credentials.DefaultLifetime,
+            TokenRequestTimeout = credentials.TokenRequestTimeout,
         };
         tokenClient ??= new HttpClient(CreateTransport(), disposeHandler: true);
         return new ClientCredentialsTokenProvider(effective, tokenClient, options.TokenCache, options.TimeProvider);
@@ -142,8 +143,14 @@ public static class ApiPipeline
     public static Uri TokenEndpointFor(ApiClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // A named environment with its own token host (a region) wins unless a custom base address is in use.
+        // A named environment with its own token host (a region) wins unless a custom base address is in use; a base
+        // address on a known environment's host (the EU API URL typed in by hand) is that environment, tokens included.
         if (options.BaseAddress is null && options.Environment?.TokenEndpoint is { } regional) return regional;
+        if (options.BaseAddress is { IsAbsoluteUri: true } custom
+            && options.KnownEnvironments.FirstOrDefault(e => e.TokenEndpoint is not null && e.BaseAddress.IsAbsoluteUri && string.Equals(e.BaseAddress.Host, custom.Host, StringComparison.OrdinalIgnoreCase)) is { } known)
+        {
+            return known.TokenEndpoint!;
+        }
         var scheme = options.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.OAuth2ClientCredentials && s.TokenUrl is not null)
             ?? throw new InvalidOperationException("ClientCredentials is set without a TokenEndpoint, and the spec declares no OAuth 2.0 client-credentials token URL.");
         var tokenUrl = scheme.TokenUrl!;

@@ -137,4 +137,20 @@ public sealed class ZscalerClientTests : IAsyncLifetime
         Assert.Equal(new Uri("https://auth.eu.app.avalor.io/oauth2/token"), ApiPipeline.TokenEndpointFor(options));
         Assert.Equal(new Uri("https://api.us01.app.avalor.io/api/graphql"), new ZscalerUvmReportingClientOptions().EffectiveBaseAddress);
     }
+
+    [Fact]
+    public void A_base_address_on_a_regions_api_host_gets_that_regions_token_host_and_a_simulator_serves_its_own()
+    {
+        var typedIn = new ZscalerUvmReportingClientOptions { BaseAddress = new Uri("https://api.eu.app.avalor.io/api/graphql") };
+        var simulator = new ZscalerUvmReportingClientOptions { BaseAddress = new Uri("http://127.0.0.1:5000/api/graphql") };
+        var explicitToken = new ZscalerUvmReportingClientOptions
+        {
+            BaseAddress = new Uri("https://api.eu.app.avalor.io/api/graphql"),
+            ClientCredentials = new Auth.ClientCredentialsOptions { ClientId = "c", TokenEndpoint = new Uri("https://login.example/oauth2/token") },
+        };
+
+        Assert.Equal(new Uri("https://auth.eu.app.avalor.io/oauth2/token"), ApiPipeline.TokenEndpointFor(typedIn));
+        Assert.Equal("127.0.0.1", ApiPipeline.TokenEndpointFor(simulator).Host);
+        Assert.Contains("TokenEndpoint=https://login.example/oauth2/token", ApiPipeline.CreateTokenProvider(explicitToken)!.ToString());
+    }
 }
