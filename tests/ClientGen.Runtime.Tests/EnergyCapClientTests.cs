@@ -78,5 +78,6 @@ public sealed class EnergyCapClientTests : IAsyncLifetime
         Assert.Contains(new EnergyCapReportDistributionClientOptions().SecuritySchemes, s => s.Kind == ApiSecuritySchemeKind.ApiKeyHeader && s.ParameterName == "ECI-ApiKey");
         Assert.Equal(new Uri("https://app.energycap.com"), new EnergyCapReportDistributionClientOptions().EffectiveBaseAddress);
         Assert.Contains(EnergyCapReportDistributionClientEnvironments.All, e => e.BaseAddress == new Uri("https://app-eu.energycap.com"));
+        Assert.Equal(new Uri("https://app.fed-energycap.com"), EnergyCapReportDistributionClientEnvironments.FedRamp.BaseAddress);
     }
 }
