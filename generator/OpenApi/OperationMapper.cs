@@ -219,6 +219,25 @@ internal sealed class OperationMapper
     private static IEnumerable<ParameterModel> Ordered(List<ParameterModel> parameters) =>
         parameters.Where(p => p.IsRequired).Concat(parameters.Where(p => !p.IsRequired));
 
+    /// <summary>
+    /// The body parameter's name: <c>x-codegen-request-body-name</c> (OpenAPI Generator's, also what converters from
+    /// Swagger 2.0 keep) or <c>x-name</c>, else the named schema it is (<c>payment</c>, or <c>filterGroups</c> for a
+    /// list of them), else <c>body</c>.
+    /// </summary>
+    private string BodyName(OpenApiOperation operation, OpenApiRequestBody requestBody, OpenApiMediaType media)
+    {
+        if (operation.ExtensionData != null && operation.ExtensionData.TryGetValue("x-codegen-request-body-name", out var declared) && declared is string given && given.Trim().Length > 0)
+        {
+            return Identifier.Camel(given, "body");
+        }
+        if (!string.IsNullOrWhiteSpace(requestBody.Name)) return Identifier.Camel(requestBody.Name, "body");
+        var schema = media.Schema?.ActualSchema;
+        if (schema != null && _schemas.DeclaredName(schema) is { } named) return Identifier.Camel(named, "body");
+        var item = schema?.Item?.ActualSchema;
+        if (item != null && _schemas.DeclaredName(item) is { } itemName) return Identifier.Camel(itemName, "body") + "s";
+        return "body";
+    }
+
     private BodyModel? MapRequestBody(OpenApiOperation operation, string pointer, string typeHint, NameScope names)
     {
         var requestBody = operation.RequestBody;
@@ -226,7 +245,7 @@ internal sealed class OperationMapper
         var bodyPointer = pointer + "/requestBody";
         var (contentType, media) = PickContent(requestBody.Content);
         var kind = BodyKindOf(contentType);
-        var name = names.Claim(Identifier.Camel(requestBody.Name, "body"));
+        var name = names.Claim(BodyName(operation, requestBody, media));
         var description = SpecText.OrNull(requestBody.Description);
         switch (kind)
         {
