@@ -64,6 +64,36 @@ public sealed class SpecEvolutionTests
         Assert.Equal(new[] { "ArchiveReportAsync", "GetReportAsync" }, client.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).OrderBy(n => n));
     }
 
+    [Fact]
+    public void A_field_whose_type_changes_changes_that_property_and_its_reader_only()
+    {
+        var after = Before.Replace("title: { type: string }", "title: { type: integer, format: int32 }");
+        var harness = new GeneratorHarness().AddSpec("/specs/reports.yaml", Before);
+        var first = harness.Run();
+        var second = harness.RunAfterSpecEdit("/specs/reports.yaml", after);
+
+        Assert.Empty(second.CompileProblems());
+        Assert.Contains("public string? Title { get; init; }", first.Sources["TestApp.Report.g.cs"]);
+        Assert.Contains("public int? Title { get; init; }", second.Sources["TestApp.Report.g.cs"]);
+        Assert.Equal(first.Sources.Where(s => s.Key != "TestApp.Report.g.cs"), second.Sources.Where(s => s.Key != "TestApp.Report.g.cs"));
+    }
+
+    [Fact]
+    public void A_graphql_operation_added_to_a_document_adds_one_method()
+    {
+        const string schema = "type Query { report(id: ID!): Report, reports: [Report!]! } type Report { id: ID!, title: String }";
+        const string before = "query Report($id: ID!) { report(id: $id) { id title } }";
+        var harness = new GeneratorHarness().AddSpec("/gql/reports/schema.graphql", schema).AddSpec("/gql/reports/operations.graphql", before);
+        var first = harness.Run();
+        var second = harness.RunAfterSpecEdit("/gql/reports/operations.graphql", before + "\nquery Reports { reports { id } }");
+
+        Assert.Empty(second.CompileProblems());
+        var client = second.Output.GetTypeByMetadataName("TestApp.IReportsClient")!;
+        Assert.Equal(new[] { "ReportAsync", "ReportsAsync" }, client.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).OrderBy(n => n));
+        Assert.Equal(first.Sources["TestApp.ReportResult.g.cs"], second.Sources["TestApp.ReportResult.g.cs"]);
+        Assert.Contains("TestApp.ReportsResult.g.cs", second.Sources.Keys);
+    }
+
     private static bool IsSubsequence(string[] part, string[] whole)
     {
         var j = 0;
