@@ -42,7 +42,8 @@ public sealed record OperationModel(
     EquatableArray<ErrorResponseModel> Errors,
     EquatableArray<ServerModel> Servers,
     EquatableArray<string> Security,
-    string? IdempotencyHeader);
+    string? IdempotencyHeader,
+    string WithResponseMethodName);
 
 /// <summary>How a parameter's value is serialized (OpenAPI 3 <c>style</c>; Swagger 2.0's collectionFormat maps onto these).</summary>
 public enum ParameterStyle

@@ -14,6 +14,7 @@ namespace ClientGen.Runtime;
 public sealed class ApiResponse : IDisposable
 {
     private HttpResponseMessage? _message;
+    private bool _detached;
 
     /// <summary>Wraps a response to a call of <paramref name="operation"/>.</summary>
     public ApiResponse(ApiOperation operation, HttpResponseMessage message, string? idempotencyKey = null)
@@ -107,7 +108,8 @@ public sealed class ApiResponse : IDisposable
     public ApiFile DetachFile()
     {
         var message = Message;
-        _message = null;
+        // The headers stay readable (an ApiResult reads them after the file is handed over); the body is the file's now.
+        _detached = true;
         Activity?.Dispose();
         return new ApiFile(message);
     }
@@ -179,7 +181,7 @@ public sealed class ApiResponse : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _message?.Dispose();
+        if (!_detached) _message?.Dispose();
         _message = null;
         Activity?.Dispose();
     }
