@@ -23,11 +23,6 @@ internal static class ClientEmitter
             if (operation.IsDeprecated) w.Line("[global::System.Obsolete(\"This operation is deprecated by the API.\")]");
             w.Line($"{Signature(operation, lookup)};");
             w.Line();
-            w.Line($"/// <summary>Calls <c>{Text.Xml(operation.OperationId)}</c> as <see cref=\"{operation.MethodName}\"/> does, and returns the response's status and headers with {(operation.Success.Kind == ResponseKind.None ? "nothing else" : "the value")}.</summary>");
-            w.Line($"/// <inheritdoc cref=\"{operation.MethodName}\"/>");
-            if (operation.IsDeprecated) w.Line("[global::System.Obsolete(\"This operation is deprecated by the API.\")]");
-            w.Line($"{Signature(operation, lookup, withResponse: true)};");
-            w.Line();
         }
         WaiterEmitter.EmitInterfaceMembers(w, lookup);
         w.Close();
@@ -54,13 +49,7 @@ internal static class ClientEmitter
             w.Line("/// <inheritdoc />");
             if (operation.IsDeprecated) w.Line("[global::System.Obsolete(\"This operation is deprecated by the API.\")]");
             w.Open("public async " + Signature(operation, lookup));
-            EmitBody(w, operation, lookup, index, withResponse: false);
-            w.Close();
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            if (operation.IsDeprecated) w.Line("[global::System.Obsolete(\"This operation is deprecated by the API.\")]");
-            w.Open("public async " + Signature(operation, lookup, withResponse: true));
-            EmitBody(w, operation, lookup, index++, withResponse: true);
+            EmitBody(w, operation, lookup, index++);
             w.Close();
             w.Line();
         }
@@ -131,20 +120,8 @@ internal static class ClientEmitter
         return body.IsRequired ? name : name + "?";
     }
 
-    /// <summary>The value's type, as <c>ApiResult&lt;T&gt;</c> carries it (null for an operation without a body).</summary>
-    private static string? ValueType(OperationModel operation, ClientLookup lookup) => operation.Success.Kind switch
-    {
-        ResponseKind.Json => lookup.Types.Name(operation.Success.Type!),
-        ResponseKind.Text => "string",
-        ResponseKind.Stream => RuntimeContract.ApiFile,
-        _ => null,
-    };
-
-    private static string WithResponseType(OperationModel operation, ClientLookup lookup) =>
-        ValueType(operation, lookup) is { } value ? $"{Task}<{RuntimeContract.ApiResult}<{value}>>" : $"{Task}<{RuntimeContract.ApiResult}>";
-
-    private static string Signature(OperationModel operation, ClientLookup lookup, bool withResponse = false) =>
-        $"{(withResponse ? WithResponseType(operation, lookup) : ReturnType(operation, lookup))} {(withResponse ? operation.WithResponseMethodName : operation.MethodName)}({string.Join(", ", Parameters(operation, lookup).Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"))})";
+    private static string Signature(OperationModel operation, ClientLookup lookup) =>
+        $"{ReturnType(operation, lookup)} {operation.MethodName}({string.Join(", ", Parameters(operation, lookup).Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"))})";
 
     /// <summary>The method's parameters in order (required first), without the cancellation token.</summary>
     public static List<(string Declaration, string Name)> Parameters(OperationModel operation, ClientLookup lookup)
@@ -203,7 +180,7 @@ internal static class ClientEmitter
         Text.DocTag(w, "param", text, $" name=\"{parameter.Name.TrimStart('@')}\"");
     }
 
-    private static void EmitBody(SourceWriter w, OperationModel operation, ClientLookup lookup, int index, bool withResponse)
+    private static void EmitBody(SourceWriter w, OperationModel operation, ClientLookup lookup, int index)
     {
         var types = lookup.Types;
         foreach (var parameter in operation.Parameters)
@@ -289,9 +266,7 @@ internal static class ClientEmitter
         if (success.Kind == ResponseKind.Stream)
         {
             w.Line("var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);");
-            w.Line(withResponse
-                ? $"if (__response.IsSuccessStatusCode) return new {RuntimeContract.ApiResult}<{RuntimeContract.ApiFile}>(__response.DetachFile(), __response);"
-                : "if (__response.IsSuccessStatusCode) return __response.DetachFile();");
+            w.Line("if (__response.IsSuccessStatusCode) return __response.DetachFile();");
             w.Line("using var __failed = __response;");
             EmitErrors(w, operation, lookup, "__failed");
             return;
@@ -304,15 +279,13 @@ internal static class ClientEmitter
                 var reader = type.Kind == TypeRefKind.Named && !type.IsNullable
                     ? $"{types.NonNullName(type)}.{EmittedMembers.ReadJson}"
                     : types.ReadLambda(type, 0);
-                var read = $"await __response.ReadJsonAsync({reader}, cancellationToken).ConfigureAwait(false)";
-                w.Line($"if (__response.IsSuccessStatusCode) return {(withResponse ? $"new {RuntimeContract.ApiResult}<{types.Name(type)}>({read}, __response)" : read)};");
+                w.Line($"if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync({reader}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Text:
-                var text = "await __response.ReadTextAsync(cancellationToken).ConfigureAwait(false)";
-                w.Line($"if (__response.IsSuccessStatusCode) return {(withResponse ? $"new {RuntimeContract.ApiResult}<string>({text}, __response)" : text)};");
+                w.Line("if (__response.IsSuccessStatusCode) return await __response.ReadTextAsync(cancellationToken).ConfigureAwait(false);");
                 break;
             default:
-                w.Line(withResponse ? $"if (__response.IsSuccessStatusCode) return new {RuntimeContract.ApiResult}(__response);" : "if (__response.IsSuccessStatusCode) return;");
+                w.Line("if (__response.IsSuccessStatusCode) return;");
                 break;
         }
         EmitErrors(w, operation, lookup, "__response");

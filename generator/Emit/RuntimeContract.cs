@@ -23,8 +23,6 @@ internal static class RuntimeContract
     public const string ApiOperation = Root + ".ApiOperation";
     public const string ApiPipeline = Root + ".ApiPipeline";
     public const string ApiRequest = Root + ".ApiRequest";
-    /// <summary>Also generic: <c>ApiResult&lt;T&gt;</c>.</summary>
-    public const string ApiResult = Root + ".ApiResult";
     public const string ApiSecurityScheme = Root + ".ApiSecurityScheme";
     public const string ApiSecuritySchemeKind = Root + ".ApiSecuritySchemeKind";
     public const string GraphQlResponse = Root + ".GraphQl.GraphQlResponse";

@@ -42,8 +42,7 @@ public sealed record OperationModel(
     EquatableArray<ErrorResponseModel> Errors,
     EquatableArray<ServerModel> Servers,
     EquatableArray<string> Security,
-    string? IdempotencyHeader,
-    string WithResponseMethodName);
+    string? IdempotencyHeader);
 
 /// <summary>How a parameter's value is serialized (OpenAPI 3 <c>style</c>; Swagger 2.0's collectionFormat maps onto these).</summary>
 public enum ParameterStyle

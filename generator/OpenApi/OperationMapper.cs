@@ -86,8 +86,6 @@ internal sealed class OperationMapper
         var baseName = name ?? (string.IsNullOrEmpty(operation.OperationId) ? DeriveName(method, path) : Identifier.Pascal(operation.OperationId, "Operation"));
         var methodName = _methodNames.Claim(baseName + "Async");
         var typeHint = methodName.Substring(0, methodName.Length - "Async".Length);
-        // Claimed beside the plain method, so a spec operation called "…WithResponse" is renamed instead of colliding.
-        var withResponseName = _methodNames.Claim(typeHint + "WithResponseAsync");
         var parameterNames = new NameScope(EmittedMembers.OfParameters());
 
         var parameters = new List<ParameterModel>();
@@ -166,8 +164,7 @@ internal sealed class OperationMapper
             errors.ToEquatableArray(),
             servers.ToEquatableArray(),
             (security ?? new List<string>()).ToEquatableArray(),
-            idempotencyHeader,
-            withResponseName);
+            idempotencyHeader);
     }
 
     /// <summary>

@@ -14,7 +14,6 @@ namespace ClientGen.Runtime;
 public sealed class ApiResponse : IDisposable
 {
     private HttpResponseMessage? _message;
-    private bool _detached;
 
     /// <summary>Wraps a response to a call of <paramref name="operation"/>.</summary>
     public ApiResponse(ApiOperation operation, HttpResponseMessage message, string? idempotencyKey = null)
@@ -108,8 +107,7 @@ public sealed class ApiResponse : IDisposable
     public ApiFile DetachFile()
     {
         var message = Message;
-        // The headers stay readable (an ApiResult reads them after the file is handed over); the body is the file's now.
-        _detached = true;
+        _message = null;
         Activity?.Dispose();
         return new ApiFile(message);
     }
@@ -181,7 +179,7 @@ public sealed class ApiResponse : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (!_detached) _message?.Dispose();
+        _message?.Dispose();
         _message = null;
         Activity?.Dispose();
     }

@@ -70,40 +70,12 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> ExecuteReportDistributionWithResponseAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation0, "/api/v202106/reportdistribution/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportDistributionId)) + "/exec");
-        if (overrideUserIds is { } v_overrideUserIds) __request.AddQueryValues("overrideUserIds", global::System.Linq.Enumerable.Select(v_overrideUserIds, static x => global::ClientGen.Runtime.ParameterFormatter.Format(x)), "form", true);
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.EnergyCap.ReportDistributionLogResponse>(await __response.ReadJsonAsync(global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
-        switch (__response.StatusCode)
-        {
-            case 400: case 401: case 404: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.EnergyCap.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __request = new global::ClientGen.Runtime.ApiRequest(s_operation1, "/api/v202106/reportdistribution/log");
         if (includeInProgress is { } v_includeInProgress) __request.AddQuery("includeInProgress", global::ClientGen.Runtime.ParameterFormatter.Format(v_includeInProgress));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson(ref r1)), cancellationToken).ConfigureAwait(false);
-        switch (__response.StatusCode)
-        {
-            case 401: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.EnergyCap.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>>> GetReportDistributionLogsWithResponseAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation1, "/api/v202106/reportdistribution/log");
-        if (includeInProgress is { } v_includeInProgress) __request.AddQuery("includeInProgress", global::ClientGen.Runtime.ParameterFormatter.Format(v_includeInProgress));
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>>(await __response.ReadJsonAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson(ref r1)), cancellationToken).ConfigureAwait(false), __response);
         switch (__response.StatusCode)
         {
             case 401: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.EnergyCap.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);

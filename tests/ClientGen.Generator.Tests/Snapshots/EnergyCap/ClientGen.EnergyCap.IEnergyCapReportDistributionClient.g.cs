@@ -37,10 +37,6 @@ public partial interface IEnergyCapReportDistributionClient
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <c>executeReportDistribution</c> as <see cref="ExecuteReportDistributionAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="ExecuteReportDistributionAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> ExecuteReportDistributionWithResponseAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::System.Threading.CancellationToken cancellationToken = default);
-
     /// <summary>List report distribution logs</summary>
     /// <remarks>
     /// Lists report distribution logs. In-progress runs are included only with includeInProgress=true. Permission: DistributedReportsSettings (Manage).
@@ -52,9 +48,5 @@ public partial interface IEnergyCapReportDistributionClient
     /// <returns>The logs.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <c>getReportDistributionLogs</c> as <see cref="GetReportDistributionLogsAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="GetReportDistributionLogsAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>>> GetReportDistributionLogsWithResponseAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
 }

@@ -44,10 +44,6 @@ public partial interface IZuoraReportingClient
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <c>runReport</c> as <see cref="RunReportAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="RunReportAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.RunReportResponse>> RunReportWithResponseAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
     /// <summary>Get a report run</summary>
     /// <remarks>
     /// Returns details of the specified report run. Use it to check the status of a report run. To retrieve the results of a completed run, use Get Report Data or Export Report Run.
@@ -68,10 +64,6 @@ public partial interface IZuoraReportingClient
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <c>getReportRun</c> as <see cref="GetReportRunAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="GetReportRunAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetReportRunWithResponseAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
     /// <summary>Cancel a report run</summary>
     /// <remarks>
     /// Terminates a report run that is currently in progress. Cancelling a run that was already cancelled succeeds again, with a different message. Zuora's Cancel page lists this endpoint as POST in its table, but its text ("send a DELETE call") and its example use DELETE, and a POST to a report run id is not a documented operation; DELETE is what the API accepts, and what this client sends.
@@ -91,10 +83,6 @@ public partial interface IZuoraReportingClient
     /// <returns>The run is cancelled ("The report run has been canceled") or already was ("The report run was canceled").</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.CancelReportRunResponse> CancelReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <c>cancelReportRun</c> as <see cref="CancelReportRunAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="CancelReportRunAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.CancelReportRunResponse>> CancelReportRunWithResponseAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get report data</summary>
     /// <remarks>
@@ -118,10 +106,6 @@ public partial interface IZuoraReportingClient
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportDataResponse> GetReportDataAsync(string reportRunId, int offset, int pageSize, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <c>getReportData</c> as <see cref="GetReportDataAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="GetReportDataAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportDataResponse>> GetReportDataWithResponseAsync(string reportRunId, int offset, int pageSize, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
     /// <summary>Export a report run</summary>
     /// <remarks>
     /// Retrieves the results of a report run as comma-separated values.
@@ -143,10 +127,6 @@ public partial interface IZuoraReportingClient
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiFile> ExportReportRunAsync(string reportRunId, bool pivoted, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <c>exportReportRun</c> as <see cref="ExportReportRunAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="ExportReportRunAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Runtime.ApiFile>> ExportReportRunWithResponseAsync(string reportRunId, bool pivoted, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
     /// <summary>Get the last completed report run</summary>
     /// <remarks>
     /// Returns the details of the last completed run of a report (Zuora's "Get Last Completed Report Run", GET /reports/{reportId}/reportruns/latest). Its id can be passed to Get Report Data or Export Report Run, for example to collect the results of a scheduled report.
@@ -166,10 +146,6 @@ public partial interface IZuoraReportingClient
     /// <returns>The last completed run.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetLastCompletedReportRunAsync(string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <c>getLastCompletedReportRun</c> as <see cref="GetLastCompletedReportRunAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="GetLastCompletedReportRunAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetLastCompletedReportRunWithResponseAsync(string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List report runs by status</summary>
     /// <remarks>
@@ -192,10 +168,6 @@ public partial interface IZuoraReportingClient
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <c>listReportRuns</c> as <see cref="ListReportRunsAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="ListReportRunsAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunListResponse>> ListReportRunsWithResponseAsync(global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
     /// <summary>Create an OAuth token</summary>
     /// <remarks>
     /// Creates a bearer token for an OAuth client (client credentials grant). The token is valid for expires_in seconds and is sent as "Authorization: Bearer {token}" on every other operation.
@@ -209,10 +181,6 @@ public partial interface IZuoraReportingClient
     /// <returns>The token.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <c>createToken</c> as <see cref="CreateTokenAsync"/> does, and returns the response's status and headers with the value.</summary>
-    /// <inheritdoc cref="CreateTokenAsync"/>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.TokenResponse>> CreateTokenWithResponseAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Waits until the report run has finished, successfully or not.</summary>
     /// <remarks>Polls GetReportRunAsync until the status is one of COMPLETED; CANCELLED, INVALID, ERROR end the wait with a WaiterFailedException. Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).</remarks>

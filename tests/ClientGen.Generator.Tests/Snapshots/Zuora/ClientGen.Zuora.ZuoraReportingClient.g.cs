@@ -83,33 +83,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.RunReportResponse>> RunReportWithResponseAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(reportId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Idempotency-Key", idempotencyKey, null, 255, null);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(filters);
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation0, "/reports/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportId)) + "/reportrun");
-        __request.AddQuery("viewType", global::ClientGen.Runtime.ParameterFormatter.Format(viewType));
-        if (idempotencyKey is { } v_idempotencyKey) __request.AddHeader("Idempotency-Key", global::ClientGen.Runtime.ParameterFormatter.Format(v_idempotencyKey));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetJson(filters, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Json.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.RunReportResponse>(await __response.ReadJsonAsync(global::ClientGen.Zuora.RunReportResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
-        switch (__response.StatusCode)
-        {
-            case 400: case 401: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-            case 409: throw await __response.CreateIdempotencyExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), inProgress: true, cancellationToken).ConfigureAwait(false);
-            case 422: throw await __response.CreateIdempotencyExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), inProgress: false, cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
@@ -130,26 +103,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetReportRunWithResponseAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation1, "/reportruns/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>(await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
-        switch (__response.StatusCode)
-        {
-            case 401: case 404: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.CancelReportRunResponse> CancelReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
@@ -162,26 +115,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.CancelReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
-        switch (__response.StatusCode)
-        {
-            case 401: case 404: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.CancelReportRunResponse>> CancelReportRunWithResponseAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation2, "/reportruns/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.CancelReportRunResponse>(await __response.ReadJsonAsync(global::ClientGen.Zuora.CancelReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
         switch (__response.StatusCode)
         {
             case 401: case 404: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
@@ -212,28 +145,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportDataResponse>> GetReportDataWithResponseAsync(string reportRunId, int offset, int pageSize, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation3, "/reportruns/reportdata/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        __request.AddQuery("offset", global::ClientGen.Runtime.ParameterFormatter.Format(offset));
-        __request.AddQuery("pageSize", global::ClientGen.Runtime.ParameterFormatter.Format(pageSize));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportDataResponse>(await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportDataResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
-        switch (__response.StatusCode)
-        {
-            case 401: case 404: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiFile> ExportReportRunAsync(string reportRunId, bool pivoted, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
@@ -256,28 +167,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Runtime.ApiFile>> ExportReportRunWithResponseAsync(string reportRunId, bool pivoted, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation4, "/reportruns/export/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        __request.AddQuery("pivoted", global::ClientGen.Runtime.ParameterFormatter.Format(pivoted));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Runtime.ApiFile>(__response.DetachFile(), __response);
-        using var __failed = __response;
-        switch (__failed.StatusCode)
-        {
-            case 401: case 404: case 429: case 500: throw await __failed.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __failed.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetLastCompletedReportRunAsync(string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportId);
@@ -290,26 +179,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
-        switch (__response.StatusCode)
-        {
-            case 401: case 404: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetLastCompletedReportRunWithResponseAsync(string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(reportId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation5, "/reports/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportId)) + "/reportruns/latest");
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>(await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
         switch (__response.StatusCode)
         {
             case 401: case 404: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
@@ -340,28 +209,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunListResponse>> ListReportRunsWithResponseAsync(global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(reportRunQuery);
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation6, "/reportruns");
-        if (status is { } v_status) __request.AddQueryValues("status", global::System.Linq.Enumerable.Select(v_status, static x => global::ClientGen.Runtime.ParameterFormatter.Format(x)), "form", true);
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetJson(reportRunQuery, static (global::System.Text.Json.Utf8JsonWriter w, global::ClientGen.Zuora.ReportRunQuery v) => { global::ClientGen.Zuora.ReportRunQuery.WriteJson(w, v); }, "application/json");
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunListResponse>(await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunListResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
-        switch (__response.StatusCode)
-        {
-            case 401: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
@@ -372,24 +219,6 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         __request.SetForm(tokenRequest, global::ClientGen.Zuora.TokenRequest.WriteJson);
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.TokenResponse.ReadJson, cancellationToken).ConfigureAwait(false);
-        switch (__response.StatusCode)
-        {
-            case 400: case 401: case 429: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
-        }
-        throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.TokenResponse>> CreateTokenWithResponseAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(tokenRequest);
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation7, "/oauth/token");
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetForm(tokenRequest, global::ClientGen.Zuora.TokenRequest.WriteJson);
-        using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.TokenResponse>(await __response.ReadJsonAsync(global::ClientGen.Zuora.TokenResponse.ReadJson, cancellationToken).ConfigureAwait(false), __response);
         switch (__response.StatusCode)
         {
             case 400: case 401: case 429: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Zuora.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);
