@@ -221,21 +221,16 @@ internal sealed class OperationMapper
 
     /// <summary>
     /// The body parameter's name: <c>x-codegen-request-body-name</c> (OpenAPI Generator's, also what converters from
-    /// Swagger 2.0 keep) or <c>x-name</c>, else the named schema it is (<c>payment</c>, or <c>filterGroups</c> for a
-    /// list of them), else <c>body</c>.
+    /// Swagger 2.0 keep) or <c>x-name</c>, else <c>body</c>. (Naming it after its schema would rename the body of
+    /// every existing client, callers' named arguments included; that waits for the call-shape work of #15.)
     /// </summary>
-    private string BodyName(OpenApiOperation operation, OpenApiRequestBody requestBody, OpenApiMediaType media)
+    private static string BodyName(OpenApiOperation operation, OpenApiRequestBody requestBody)
     {
         if (operation.ExtensionData != null && operation.ExtensionData.TryGetValue("x-codegen-request-body-name", out var declared) && declared is string given && given.Trim().Length > 0)
         {
             return Identifier.Camel(given, "body");
         }
-        if (!string.IsNullOrWhiteSpace(requestBody.Name)) return Identifier.Camel(requestBody.Name, "body");
-        var schema = media.Schema?.ActualSchema;
-        if (schema != null && _schemas.DeclaredName(schema) is { } named) return Identifier.Camel(named, "body");
-        var item = schema?.Item?.ActualSchema;
-        if (item != null && _schemas.DeclaredName(item) is { } itemName) return Identifier.Camel(itemName, "body") + "s";
-        return "body";
+        return Identifier.Camel(requestBody.Name, "body");
     }
 
     private BodyModel? MapRequestBody(OpenApiOperation operation, string pointer, string typeHint, NameScope names)
@@ -245,7 +240,7 @@ internal sealed class OperationMapper
         var bodyPointer = pointer + "/requestBody";
         var (contentType, media) = PickContent(requestBody.Content);
         var kind = BodyKindOf(contentType);
-        var name = names.Claim(BodyName(operation, requestBody, media));
+        var name = names.Claim(BodyName(operation, requestBody));
         var description = SpecText.OrNull(requestBody.Description);
         switch (kind)
         {

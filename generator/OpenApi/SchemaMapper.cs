@@ -63,9 +63,6 @@ internal sealed class SchemaMapper
         return _order.Select(FinishInOrder).ToList();
     }
 
-    /// <summary>The type name a component schema was declared as, or null for a schema that is not one.</summary>
-    public string? DeclaredName(JsonSchema schema) => _declared.TryGetValue(schema, out var declared) ? declared.Name : null;
-
     /// <summary>The type to use for <paramref name="schema"/>; inline objects and enums become named types called <paramref name="nameHint"/>.</summary>
     public TypeRef Map(JsonSchema? schema, string nameHint, string pointer)
     {

@@ -94,7 +94,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(0, ok.ExitCode);
         Assert.DoesNotContain(": error ", ok.Output);
         Assert.Equal(1, missing.ExitCode);
-        Assert.Contains("nope.yaml: error: file or folder not found", missing.Error);
+        Assert.Contains("nope.yaml: error CG0000: file or folder not found", missing.Error);
         Assert.Contains("2 specs (2 OpenAPI documents, 0 GraphQL clients)", ok.Output);
         Assert.Equal(1, unrecognised.ExitCode);
         Assert.Contains("No OpenAPI, Swagger or GraphQL document", unrecognised.Error);

@@ -20,11 +20,11 @@ internal static class GenerateCommand
     public static int Run(IReadOnlyList<string> paths, string? ns, DirectoryInfo? output, TextWriter stdout, TextWriter stderr)
     {
         var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        foreach (var path in missing) stderr.WriteLine($"{path}: error: file or folder not found");
+        foreach (var path in missing) stderr.WriteLine($"{path}: error CG0000: file or folder not found");
         if (missing.Count > 0) return 1;
         if (output is { Exists: false } && File.Exists(output.FullName))
         {
-            stderr.WriteLine($"{output.FullName}: error: --out names a file; give a folder to write the generated files to");
+            stderr.WriteLine($"{output.FullName}: error CG0000: --out names a file; give a folder to write the generated files to");
             return 1;
         }
 

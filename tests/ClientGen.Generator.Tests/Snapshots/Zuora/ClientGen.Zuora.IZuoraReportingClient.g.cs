@@ -26,7 +26,7 @@ public partial interface IZuoraReportingClient
     /// </remarks>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters.</param>
+    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters.</param>
     /// <param name="idempotencyKey">
     /// A unique key that makes a POST or PATCH idempotent: Zuora recognises retries of the same request by it, so the operation is not performed twice. Do not use it with other methods. A retry with the same key and a different body is rejected (422); a retry while the first is still in progress is rejected (409).
     /// When null, the client generates one key per call and reuses it on every retry.
@@ -42,7 +42,7 @@ public partial interface IZuoraReportingClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The report run was started.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a report run</summary>
     /// <remarks>
@@ -153,7 +153,7 @@ public partial interface IZuoraReportingClient
     /// 
     /// POST /reportruns (operationId listReportRuns)
     /// </remarks>
-    /// <param name="reportRunQuery">The request body (application/json).</param>
+    /// <param name="body">The request body (application/json).</param>
     /// <param name="status">Only runs in one of these statuses.</param>
     /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
     /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
@@ -166,7 +166,7 @@ public partial interface IZuoraReportingClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The matching runs.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery body, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create an OAuth token</summary>
     /// <remarks>
@@ -174,13 +174,13 @@ public partial interface IZuoraReportingClient
     /// 
     /// POST /oauth/token (operationId createToken)
     /// </remarks>
-    /// <param name="tokenRequest">The request body (application/x-www-form-urlencoded).</param>
+    /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
     /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
     /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The token.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest body, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Waits until the report run has finished, successfully or not.</summary>
     /// <remarks>Polls GetReportRunAsync until the status is one of COMPLETED; CANCELLED, INVALID, ERROR end the wait with a WaiterFailedException. Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).</remarks>
@@ -206,7 +206,7 @@ public partial interface IZuoraReportingClient
     /// <summary>Calls RunReportAsync once, then waits until ReportRunCompleted. The start is never repeated by the wait.</summary>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters.</param>
+    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters.</param>
     /// <param name="idempotencyKey">
     /// A unique key that makes a POST or PATCH idempotent: Zuora recognises retries of the same request by it, so the operation is not performed twice. Do not use it with other methods. A retry with the same key and a different body is rejected (422); a retry while the first is still in progress is rejected (409).
     /// When null, the client generates one key per call and reuses it on every retry.
@@ -221,6 +221,6 @@ public partial interface IZuoraReportingClient
     /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
     /// <param name="waitOptions">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
     /// <param name="cancellationToken">Cancels the call or the wait.</param>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
 }

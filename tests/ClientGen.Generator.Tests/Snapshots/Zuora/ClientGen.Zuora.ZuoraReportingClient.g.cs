@@ -56,12 +56,12 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     public global::ClientGen.Runtime.ApiClientCore Core => _core;
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportId);
         global::ClientGen.Runtime.ParameterFormatter.Validate("Idempotency-Key", idempotencyKey, null, 255, null);
         global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(filters);
+        global::System.ArgumentNullException.ThrowIfNull(body);
         var __request = new global::ClientGen.Runtime.ApiRequest(s_operation0, "/reports/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportId)) + "/reportrun");
         __request.AddQuery("viewType", global::ClientGen.Runtime.ParameterFormatter.Format(viewType));
         if (idempotencyKey is { } v_idempotencyKey) __request.AddHeader("Idempotency-Key", global::ClientGen.Runtime.ParameterFormatter.Format(v_idempotencyKey));
@@ -70,7 +70,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
         if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
         if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetJson(filters, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Json.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
+        __request.SetJson(body, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Json.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.RunReportResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -187,10 +187,10 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery body, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(reportRunQuery);
+        global::System.ArgumentNullException.ThrowIfNull(body);
         var __request = new global::ClientGen.Runtime.ApiRequest(s_operation6, "/reportruns");
         if (status is { } v_status) __request.AddQueryValues("status", global::System.Linq.Enumerable.Select(v_status, static x => global::ClientGen.Runtime.ParameterFormatter.Format(x)), "form", true);
         if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
@@ -198,7 +198,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
         if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
         if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetJson(reportRunQuery, static (global::System.Text.Json.Utf8JsonWriter w, global::ClientGen.Zuora.ReportRunQuery v) => { global::ClientGen.Zuora.ReportRunQuery.WriteJson(w, v); }, "application/json");
+        __request.SetJson(body, static (global::System.Text.Json.Utf8JsonWriter w, global::ClientGen.Zuora.ReportRunQuery v) => { global::ClientGen.Zuora.ReportRunQuery.WriteJson(w, v); }, "application/json");
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunListResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -209,14 +209,14 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest body, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(tokenRequest);
+        global::System.ArgumentNullException.ThrowIfNull(body);
         var __request = new global::ClientGen.Runtime.ApiRequest(s_operation7, "/oauth/token");
         if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
         if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetForm(tokenRequest, global::ClientGen.Zuora.TokenRequest.WriteJson);
+        __request.SetForm(body, global::ClientGen.Zuora.TokenRequest.WriteJson);
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.TokenResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -248,9 +248,9 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var started = await RunReportAsync(reportId: reportId, viewType: viewType, filters: filters, idempotencyKey: idempotencyKey, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var started = await RunReportAsync(reportId: reportId, viewType: viewType, body: body, idempotencyKey: idempotencyKey, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
         var id = global::ClientGen.Runtime.Polling.WaiterStatus.Of(started.Response.ReportRunId) ?? throw new global::System.InvalidOperationException("runReport returned no id to wait on.");
         waitOptions?.Started?.Invoke(CreateReportRunCompletedHandle(id, zuoraEntityIds));
         return await WaitForReportRunCompletedAsync(id, zuoraEntityIds, waitOptions, cancellationToken).ConfigureAwait(false);
