@@ -50,7 +50,7 @@ public sealed class ApiRequest
     public string? IdempotencyKey { get; private set; }
 
     /// <summary>Adds a query parameter.</summary>
-    public void AddQuery(string name, string value) => _query.AddRange(StyleSerializer.Query(name, "form", true, null, null, value));
+    public void AddQuery(string name, string value) => _query.Add(new(StyleSerializer.Encode(name), StyleSerializer.Encode(value)));
 
     /// <summary>Adds an array query parameter in the given OpenAPI style (<c>form</c>, <c>spacedelimited</c>, <c>pipedelimited</c>, <c>tabdelimited</c>).</summary>
     public void AddQueryValues(string name, IEnumerable<string> values, string style, bool explode) =>

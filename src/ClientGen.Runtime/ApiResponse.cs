@@ -14,6 +14,7 @@ namespace ClientGen.Runtime;
 public sealed class ApiResponse : IDisposable
 {
     private HttpResponseMessage? _message;
+    private IReadOnlyList<string>? _secrets;
 
     /// <summary>Wraps a response to a call of <paramref name="operation"/>.</summary>
     public ApiResponse(ApiOperation operation, HttpResponseMessage message, string? idempotencyKey = null)
@@ -63,20 +64,9 @@ public sealed class ApiResponse : IDisposable
     /// <exception cref="TimeoutException">The body did not arrive within the call's timeouts.</exception>
     public async Task<string> ReadTextAsync(CancellationToken cancellationToken = default)
     {
-        var body = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
-        var charset = Message.Content.Headers.ContentType?.CharSet;
-        var encoding = Encoding.UTF8;
-        try
-        {
-            if (!string.IsNullOrEmpty(charset)) encoding = Encoding.GetEncoding(charset.Trim('"'));
-        }
-        catch (ArgumentException)
-        {
-            // An unknown charset: read as UTF-8, as HttpContent does.
-        }
-        var preamble = encoding.GetPreamble();
-        var skip = preamble.Length > 0 && body.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
-        return encoding.GetString(body, skip, body.Length - skip);
+        // Buffered within the deadline first; HttpContent then decodes the buffer (charset, BOM) as it always did.
+        await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        return await Message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -171,10 +161,13 @@ public sealed class ApiResponse : IDisposable
 
     // What goes into an exception never carries a credential the request sent, however the server echoed it.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Headers() =>
-        Http.CredentialRedactor.Redact(ApiHeaders.Of(Message), Http.CredentialRedactor.SecretsOf(Message.RequestMessage));
+        Http.CredentialRedactor.Redact(ApiHeaders.Of(Message), Secrets());
 
     private string Snippet(byte[] body) =>
-        Http.CredentialRedactor.Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetBytes)), Http.CredentialRedactor.SecretsOf(Message.RequestMessage));
+        Http.CredentialRedactor.Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetBytes)), Secrets());
+
+    // Gathered once, on the error path only: a response that succeeds never looks at the request's credentials.
+    private IReadOnlyList<string> Secrets() => _secrets ??= Http.CredentialRedactor.SecretsOf(Message.RequestMessage);
 
     /// <inheritdoc />
     public void Dispose()

@@ -11,7 +11,11 @@ namespace ClientGen.Runtime.Http;
 /// request; the runtime's own body reads (JSON, text, error bodies) honour it. A file the caller streams is read at
 /// the caller's pace and is bounded by the caller's token only.
 /// </summary>
-internal sealed record BodyDeadline(DateTimeOffset At, TimeProvider Time, string Limit)
+/// <param name="At">When the body must have arrived.</param>
+/// <param name="Time">The clock the deadline is on.</param>
+/// <param name="Timeout">The timeout that set it, named in the message only if it fires.</param>
+/// <param name="IsAttemptTimeout">Whether that is the attempt timeout (else the call's total timeout).</param>
+internal sealed record BodyDeadline(DateTimeOffset At, TimeProvider Time, TimeSpan Timeout, bool IsAttemptTimeout)
 {
     public static readonly HttpRequestOptionsKey<BodyDeadline> Key = new("ClientGen.BodyDeadline");
 
@@ -27,7 +31,7 @@ internal sealed record BodyDeadline(DateTimeOffset At, TimeProvider Time, string
     }
 
     public TimeoutException Exceeded(string operationId, Exception inner) =>
-        new($"The response body of '{operationId}' did not arrive within {Limit}.", inner);
+        new($"The response body of '{operationId}' did not arrive within the {(IsAttemptTimeout ? "attempt" : "total")} timeout of {Timeout.TotalSeconds:0.###} s.", inner);
 
     /// <summary>The two sources behind one read's token.</summary>
     public sealed class Linked : IDisposable

@@ -104,8 +104,8 @@ public sealed class RetryHandler : DelegatingHandler
     private HttpResponseMessage WithBodyDeadline(HttpResponseMessage response, HttpRequestMessage sent, DateTimeOffset attemptEnds, DateTimeOffset callEnds)
     {
         var body = attemptEnds <= callEnds
-            ? new BodyDeadline(attemptEnds, _options.TimeProvider, $"the attempt timeout of {_options.AttemptTimeout.TotalSeconds:0.###} s")
-            : new BodyDeadline(callEnds, _options.TimeProvider, $"the total timeout of {_options.TotalTimeout.TotalSeconds:0.###} s");
+            ? new BodyDeadline(attemptEnds, _options.TimeProvider, _options.AttemptTimeout, IsAttemptTimeout: true)
+            : new BodyDeadline(callEnds, _options.TimeProvider, _options.TotalTimeout, IsAttemptTimeout: false);
         (response.RequestMessage ?? sent).Options.Set(BodyDeadline.Key, body);
         return response;
     }
