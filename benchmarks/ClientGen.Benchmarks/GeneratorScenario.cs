@@ -46,7 +46,7 @@ internal sealed class GeneratorScenario(string name, IReadOnlyList<string> files
     public bool IsOpenApi => !files[0].EndsWith(".graphql", StringComparison.OrdinalIgnoreCase);
 
     // The runtime reference is the one the generator looks for (CG0006): without it nothing would be emitted or measured.
-    private static readonly MetadataReference[] s_references = { MetadataReference.CreateFromFile(typeof(ClientGen.Runtime.ApiClientCore).Assembly.Location) };
+    private static readonly MetadataReference[] s_references = { MetadataReference.CreateFromFile(typeof(ClientGen.Runtime.ApiClientOptions).Assembly.Location) };
 
     private static CSharpCompilation Compilation(string code) =>
         CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText(code, s_parse) }, s_references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

@@ -40,10 +40,18 @@ internal static class ClientShapeEmitter
         w.Line("/// <summary>Creates options targeting the spec's first server.</summary>");
         w.Open($"public {options}()");
         w.Line($"Environment = {defaultEnvironment};");
-        w.Line($"KnownEnvironments = {environments}.{EmittedMembers.EnvironmentsAll};");
-        w.Line($"SecuritySchemes = new {RuntimeContract.ApiSecurityScheme}[] {{ {schemes} }};");
         foreach (var header in shape.ConstantHeaders) w.Line($"DefaultHeaders[{Text.Literal(header.Name)}] = {Text.Literal(header.Value)};");
         w.Close();
+        w.Line();
+        var echoed = new List<string>();
+        if (shape.TrackIdHeader != null) echoed.Add($"TrackIdHeaders = new[] {{ {Text.Literal(shape.TrackIdHeader)} }}");
+        if (shape.RequestIdHeader != null) echoed.Add($"RequestIdHeaders = new[] {{ {Text.Literal(shape.RequestIdHeader)} }}");
+        var init = echoed.Count == 0 ? string.Empty : " { " + string.Join(", ", echoed) + " }";
+        w.Line($"/// <summary>What the spec says about <see cref=\"{shape.ClientName}\"/>: its environments, security schemes and echoed headers.</summary>");
+        w.Line($"public static {RuntimeContract.ApiClientMetadata} {EmittedMembers.OptionsClientMetadata} {{ get; }} = new({Text.Literal(shape.ClientName)}, {environments}.{EmittedMembers.EnvironmentsAll}, new {RuntimeContract.ApiSecurityScheme}[] {{ {schemes} }}){init};");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"protected override {RuntimeContract.ApiClientMetadata} {EmittedMembers.OptionsMetadata} => {EmittedMembers.OptionsClientMetadata};");
         foreach (var header in shape.Headers)
         {
             w.Line();

@@ -14,7 +14,11 @@ internal static class RuntimeContract
 
     private const string Root = "global::" + AssemblyName;
 
-    public const string ApiClientCore = Root + ".ApiClientCore";
+    // What only generated code calls: hidden from IntelliSense, apart from what users write against.
+    private const string Generated = Root + ".Generated";
+
+    public const string ApiClientCore = Generated + ".ApiClientCore";
+    public const string ApiClientMetadata = Generated + ".ApiClientMetadata";
     public const string ApiClientOptions = Root + ".ApiClientOptions";
     public const string ApiClientServiceCollectionExtensions = Root + ".ApiClientServiceCollectionExtensions";
     public const string ApiEnvironment = Root + ".ApiEnvironment";
@@ -22,19 +26,19 @@ internal static class RuntimeContract
     public const string ApiFile = Root + ".ApiFile";
     public const string ApiOperation = Root + ".ApiOperation";
     public const string ApiPipeline = Root + ".ApiPipeline";
-    public const string ApiRequest = Root + ".ApiRequest";
-    public const string ApiSecurityScheme = Root + ".ApiSecurityScheme";
-    public const string ApiSecuritySchemeKind = Root + ".ApiSecuritySchemeKind";
+    public const string ApiRequest = Generated + ".ApiRequest";
+    public const string ApiSecurityScheme = Generated + ".ApiSecurityScheme";
+    public const string ApiSecuritySchemeKind = Generated + ".ApiSecuritySchemeKind";
     public const string GraphQlResponse = Root + ".GraphQl.GraphQlResponse";
-    public const string GraphQlTransport = Root + ".GraphQl.GraphQlTransport";
-    public const string JsonRuntime = Root + ".Json.JsonRuntime";
+    public const string GraphQlTransport = Generated + ".GraphQlTransport";
+    public const string JsonRuntime = Generated + ".JsonRuntime";
     /// <summary>Generic: <c>Optional&lt;T&gt;</c>.</summary>
     public const string Optional = Root + ".Optional";
-    public const string ParameterFormatter = Root + ".ParameterFormatter";
+    public const string ParameterFormatter = Generated + ".ParameterFormatter";
     public const string OperationHandle = Root + ".Polling.OperationHandle";
     public const string WaitOptions = Root + ".Polling.WaitOptions";
     public const string Waiter = Root + ".Polling.Waiter";
-    public const string WaiterDefinition = Root + ".Polling.WaiterDefinition";
+    public const string WaiterDefinition = Generated + ".WaiterDefinition";
     public const string WaiterStatus = Root + ".Polling.WaiterStatus";
 
     /// <summary>The style names ApiRequest's Add*Values/Add*Map understand (lower case, as ApiRequest compares them).</summary>

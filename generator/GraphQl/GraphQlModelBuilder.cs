@@ -70,7 +70,8 @@ internal sealed class GraphQlModelBuilder
         }
         var serverNames = new NameScope(EmittedMembers.OfEnvironments(clientName));
         var servers = _schema.Servers.Select(x => new ServerModel(serverNames.Claim(Identifier.Pascal(x.Name, "Server")), x.Url, null, x.TokenUrl)).ToEquatableArray();
-        var headers = _schema.Headers.Select(h => new HeaderModel(h.Name, Identifier.Pascal(h.Name, "Header"), h.Description)).ToEquatableArray();
+        var headerNames = new NameScope(EmittedMembers.OfOptions(clientName));
+        var headers = _schema.Headers.Select(h => new HeaderModel(h.Name, headerNames.Claim(Identifier.Pascal(h.Name, "Header")), h.Description)).ToEquatableArray();
         var shape = new ClientShape
         {
             Namespace = ns,

@@ -26,6 +26,12 @@ public sealed record ClientShape
 
     /// <summary>Headers with one value that every request sends (<c>x-clientgen-headers</c>), set as the options' defaults.</summary>
     public EquatableArray<ConstantHeader> ConstantHeaders { get; init; } = EquatableArray<ConstantHeader>.Empty;
+
+    /// <summary>The response header that echoes the vendor's track id (<c>x-clientgen-track-id-header</c>), if the spec names one.</summary>
+    public string? TrackIdHeader { get; init; }
+
+    /// <summary>The response header that carries the server's request id (<c>x-clientgen-request-id-header</c>), if the spec names one.</summary>
+    public string? RequestIdHeader { get; init; }
 }
 
 /// <summary>A header every request sends with this value unless the caller sets another.</summary>

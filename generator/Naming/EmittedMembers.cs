@@ -22,6 +22,8 @@ internal static class EmittedMembers
     public const string EnumKnownValues = "KnownValues";
     public const string ClientCore = "Core";
     public const string EnvironmentsAll = "All";
+    public const string OptionsMetadata = "Metadata";
+    public const string OptionsClientMetadata = "ClientMetadata";
     public const string CancellationToken = "cancellationToken";
 
     // Every object has these; a property or method of the same name hides one or fails to compile.
@@ -45,6 +47,17 @@ internal static class EmittedMembers
     /// <summary>Environment names in a client's environments class.</summary>
     public static IEnumerable<string> OfEnvironments(string clientName) =>
         new[] { CompanionTypes.Environments(clientName), EnvironmentsAll }.Concat(s_objectMembers);
+
+    /// <summary>
+    /// Property names of a client's options class: what it inherits from the runtime's options (a header property named
+    /// <c>Environment</c> or <c>ApiKey</c> would hide it) and what it emits.
+    /// </summary>
+    public static IEnumerable<string> OfOptions(string clientName) =>
+        new[]
+        {
+            CompanionTypes.Options(clientName), OptionsMetadata, OptionsClientMetadata, "Environment", "BaseAddress", "ClientCredentials", "BearerToken", "ApiKey",
+            "AccessTokenProvider", "AuthenticationProvider", "DefaultHeaders", "UserAgent", "Retry", "TokenCache", "TimeProvider", "LoggerFactory", "EffectiveBaseAddress",
+        }.Concat(s_objectMembers);
 
     /// <summary>Parameter names of a generated method.</summary>
     public static IEnumerable<string> OfParameters() => new[] { CancellationToken };

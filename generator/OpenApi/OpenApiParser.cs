@@ -65,7 +65,9 @@ public static class OpenApiParser
             Servers = servers.ToEquatableArray(),
             Headers = EquatableArray<HeaderModel>.Empty,
             SecuritySchemes = securitySchemes,
-            ConstantHeaders = ConstantHeaders(document, sink),
+            ConstantHeaders = ClientExtensions.ConstantHeaders(document, sink),
+            TrackIdHeader = ClientExtensions.HeaderName(document, ClientExtensions.TrackIdHeaderExtension, sink),
+            RequestIdHeader = ClientExtensions.HeaderName(document, ClientExtensions.RequestIdHeaderExtension, sink),
         };
         return new ClientModel
         {
@@ -79,29 +81,6 @@ public static class OpenApiParser
             DefaultSecurity = defaultSecurity,
             Waiters = waiters.ToEquatableArray(),
         };
-    }
-
-    private const string HeadersExtension = "x-clientgen-headers";
-
-    /// <summary>
-    /// <c>x-clientgen-headers: { Content-Type: application/json }</c>: headers the API wants on every request, which
-    /// OpenAPI cannot say (it ignores header parameters named Content-Type, Accept or Authorization).
-    /// </summary>
-    private static EquatableArray<ConstantHeader> ConstantHeaders(OpenApiDocument document, DiagnosticSink sink)
-    {
-        if (document.ExtensionData == null || !document.ExtensionData.TryGetValue(HeadersExtension, out var raw) || raw == null) return EquatableArray<ConstantHeader>.Empty;
-        if (Newtonsoft.Json.Linq.JToken.FromObject(raw) is not Newtonsoft.Json.Linq.JObject headers)
-        {
-            sink.Warn(DiagnosticDescriptors.UnsupportedConstruct, "/" + HeadersExtension, $"{HeadersExtension} that is not an object of header names and values", "it is ignored");
-            return EquatableArray<ConstantHeader>.Empty;
-        }
-        var result = new List<ConstantHeader>();
-        foreach (var header in headers.Properties())
-        {
-            if (header.Value.Type == Newtonsoft.Json.Linq.JTokenType.String && header.Name.Length > 0) result.Add(new ConstantHeader(header.Name, (string)header.Value!));
-            else sink.Warn(DiagnosticDescriptors.UnsupportedConstruct, "/" + HeadersExtension + "/" + SchemaMapper.Escape(header.Name), $"The {HeadersExtension} entry '{header.Name}' without a string value", "it is ignored");
-        }
-        return result.ToEquatableArray();
     }
 
     /// <summary>Metadata override, else <c>info.title</c>, else the file name; always ends in "Client".</summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Polling;
+using ClientGen.Runtime.Generated;
 
 namespace ClientGen.EnergyCap;
 

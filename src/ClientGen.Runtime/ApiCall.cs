@@ -12,11 +12,13 @@ namespace ClientGen.Runtime;
 /// <param name="Headers">The response headers (case-insensitive).</param>
 public sealed record ApiResponseInfo(string OperationId, int StatusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> Headers)
 {
-    /// <summary>The echoed <c>Zuora-Track-Id</c> (or another vendor's track/correlation id), if any.</summary>
-    public string? TrackId => ApiHeaders.First(Headers, "Zuora-Track-Id", "X-Track-Id", "X-Correlation-Id");
+    /// <summary>The echoed track id, if any: the header the spec names (<c>x-clientgen-track-id-header</c>), else <c>X-Track-Id</c> or <c>X-Correlation-Id</c>.</summary>
+    public string? TrackId => ApiHeaders.First(Headers, Metadata.TrackIdHeaders);
 
-    /// <summary>The server's request id, if it sent one.</summary>
-    public string? RequestId => ApiHeaders.First(Headers, "Zuora-Request-Id", "X-Request-Id", "Request-Id", "X-Amzn-RequestId");
+    /// <summary>The server's request id, if it sent one (the header the spec names, else <c>X-Request-Id</c> or <c>Request-Id</c>).</summary>
+    public string? RequestId => ApiHeaders.First(Headers, Metadata.RequestIdHeaders);
+
+    internal ApiClientMetadata Metadata { get; init; } = ApiClientMetadata.None;
 }
 
 /// <summary>
@@ -59,10 +61,10 @@ public sealed class ApiCall : IDisposable
         }
     }
 
-    internal static void Record(string operationId, HttpResponseMessage response)
+    internal static void Record(string operationId, HttpResponseMessage response, ApiClientMetadata metadata)
     {
         if (s_current.Value is not { } call) return;
-        var info = new ApiResponseInfo(operationId, (int)response.StatusCode, ApiHeaders.Of(response));
+        var info = new ApiResponseInfo(operationId, (int)response.StatusCode, ApiHeaders.Of(response)) { Metadata = metadata };
         for (var scope = call; scope is not null; scope = scope._outer)
         {
             lock (scope._responses) scope._responses.Add(info);
@@ -84,7 +86,7 @@ internal static class ApiHeaders
             .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(h => h.Value).ToList(), StringComparer.OrdinalIgnoreCase);
 
-    public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> headers, params string[] names)
+    public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> headers, IReadOnlyList<string> names)
     {
         foreach (var name in names)
         {

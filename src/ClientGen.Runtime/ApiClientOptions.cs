@@ -49,11 +49,12 @@ public class ApiClientOptions
     /// <summary>Where the runtime logs (never secrets).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>The environments the spec documents; set by the generated options class, used to bind "Environment" by name.</summary>
-    public IReadOnlyList<ApiEnvironment> KnownEnvironments { get; set; } = Array.Empty<ApiEnvironment>();
-
-    /// <summary>The security schemes the spec declares; set by the generated options class.</summary>
-    public IReadOnlyList<ApiSecurityScheme> SecuritySchemes { get; set; } = Array.Empty<ApiSecurityScheme>();
+    /// <summary>
+    /// What the spec says about the client these options belong to (environments, security schemes, echoed headers).
+    /// Generated options override it; it is not a setting, so binding or copying options never changes it.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    protected internal virtual ApiClientMetadata Metadata => ApiClientMetadata.None;
 
     /// <summary>The address requests are resolved against, or null to rely on the HttpClient's own base address.</summary>
     public Uri? EffectiveBaseAddress => BaseAddress ?? Environment?.BaseAddress;

@@ -34,11 +34,14 @@ public class ApiException : Exception
     /// <summary>The response headers.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
-    /// <summary>The echoed track id (<c>Zuora-Track-Id</c> or similar), if the server sent one.</summary>
-    public string? TrackId => ApiHeaders.First(Headers, "Zuora-Track-Id", "X-Track-Id", "X-Correlation-Id");
+    /// <summary>The echoed track id, if the server sent one: the header the spec names (<c>x-clientgen-track-id-header</c>), else <c>X-Track-Id</c> or <c>X-Correlation-Id</c>.</summary>
+    public string? TrackId => ApiHeaders.First(Headers, Metadata.TrackIdHeaders);
 
-    /// <summary>The server's request id, if it sent one; quote it to the vendor's support.</summary>
-    public string? RequestId => ApiHeaders.First(Headers, "Zuora-Request-Id", "X-Request-Id", "Request-Id", "X-Amzn-RequestId");
+    /// <summary>The server's request id, if it sent one (the header the spec names, else <c>X-Request-Id</c> or <c>Request-Id</c>); quote it to the vendor's support.</summary>
+    public string? RequestId => ApiHeaders.First(Headers, Metadata.RequestIdHeaders);
+
+    /// <summary>The spec of the client that failed, for its echoed header names; set by the response that creates the exception.</summary>
+    internal ApiClientMetadata Metadata { get; set; } = ApiClientMetadata.None;
 
     /// <summary>The typed error body, for exceptions that wrap this one; no reflection, so trimming keeps it.</summary>
     internal virtual object? ErrorBody => null;
@@ -93,6 +96,7 @@ public sealed class IdempotencyException : ApiException
                 : $"'{error.OperationId}': Idempotency-Key {idempotencyKey} was already used for a different request (HTTP {error.StatusCode}).",
             error)
     {
+        Metadata = error.Metadata;
         IdempotencyKey = idempotencyKey;
         _inProgress = inProgress;
         Error = error.ErrorBody;

@@ -129,7 +129,7 @@ public static class ApiPipeline
         if (options.BearerToken is { } bearer) return new AuthenticationHandler(new StaticAccessTokenProvider(bearer));
         if (options.ApiKey is { } key)
         {
-            var scheme = options.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.ApiKeyHeader)
+            var scheme = options.Metadata.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.ApiKeyHeader)
                 ?? throw new InvalidOperationException("ApiKey is set, but the spec declares no apiKey security scheme in a header.");
             return new AuthenticationHandler(new ApiKeyHeaderProvider(scheme.ParameterName!, key));
         }
@@ -147,11 +147,11 @@ public static class ApiPipeline
         // address on a known environment's host (the EU API URL typed in by hand) is that environment, tokens included.
         if (options.BaseAddress is null && options.Environment?.TokenEndpoint is { } regional) return regional;
         if (options.BaseAddress is { IsAbsoluteUri: true } custom
-            && options.KnownEnvironments.FirstOrDefault(e => e.TokenEndpoint is not null && e.BaseAddress.IsAbsoluteUri && string.Equals(e.BaseAddress.Host, custom.Host, StringComparison.OrdinalIgnoreCase)) is { } known)
+            && options.Metadata.Environments.FirstOrDefault(e => e.TokenEndpoint is not null && e.BaseAddress.IsAbsoluteUri && string.Equals(e.BaseAddress.Host, custom.Host, StringComparison.OrdinalIgnoreCase)) is { } known)
         {
             return known.TokenEndpoint!;
         }
-        var scheme = options.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.OAuth2ClientCredentials && s.TokenUrl is not null)
+        var scheme = options.Metadata.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.OAuth2ClientCredentials && s.TokenUrl is not null)
             ?? throw new InvalidOperationException("ClientCredentials is set without a TokenEndpoint, and the spec declares no OAuth 2.0 client-credentials token URL.");
         var tokenUrl = scheme.TokenUrl!;
         if (!scheme.TokenUrlFollowsApiHost || !tokenUrl.IsAbsoluteUri || options.EffectiveBaseAddress is not { IsAbsoluteUri: true } api) return tokenUrl;

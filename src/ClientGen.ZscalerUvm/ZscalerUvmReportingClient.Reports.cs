@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime;
+using ClientGen.Runtime.Generated;
 using ClientGen.Runtime.Polling;
 
 namespace ClientGen.ZscalerUvm;

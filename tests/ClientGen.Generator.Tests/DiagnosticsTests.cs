@@ -40,6 +40,30 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_track_id_header_that_is_not_a_header_name_is_CG1001_at_the_extension_and_the_client_still_generates()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Traced, version: "1" }
+            x-clientgen-track-id-header: "Not a header: name"
+            x-clientgen-request-id-header: [ a, b ]
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    '204': { description: ok }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/traced.yaml", spec).Run();
+
+        var lines = run.GeneratorDiagnostics.Where(d => d.Id == "CG1001").Select(d => d.Location.GetLineSpan().StartLinePosition.Line).OrderBy(l => l).ToList();
+        Assert.Equal(new[] { 2, 3 }, lines);
+        Assert.Contains(run.Sources.Keys, k => k.EndsWith("TracedClient.g.cs", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources.Values, text => text.Contains("TrackIdHeaders =", System.StringComparison.Ordinal));
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
     public void A_dangling_ref_is_CG0003_at_the_ref()
     {
         const string spec = """

@@ -14,7 +14,7 @@ namespace ClientGen.Generator.Tests;
 /// </summary>
 public sealed class RuntimeContractTests
 {
-    private static readonly Assembly Runtime = typeof(ClientGen.Runtime.ApiClientCore).Assembly;
+    private static readonly Assembly Runtime = typeof(ClientGen.Runtime.ApiClientOptions).Assembly;
 
     [Fact]
     public void Every_type_in_the_runtime_contract_exists_in_the_runtime_assembly()
@@ -48,6 +48,34 @@ public sealed class RuntimeContractTests
         Assert.True(spelled.Count > 20, $"generated code names runtime members ({spelled.Count} found)");
         var unresolved = spelled.Where(name => !Resolves(name)).OrderBy(n => n, StringComparer.Ordinal).ToList();
         Assert.True(unresolved.Count == 0, "not in ClientGen.Runtime: " + string.Join(", ", unresolved));
+    }
+
+    [Fact]
+    public void What_only_generated_code_calls_is_in_the_Generated_namespace_and_hidden_from_IntelliSense()
+    {
+        var plumbing = Runtime.GetExportedTypes().Where(t => t.Namespace == "ClientGen.Runtime.Generated").ToList();
+
+        Assert.Contains(plumbing, t => t.Name == "ApiRequest");
+        Assert.Contains(plumbing, t => t.Name == "JsonRuntime");
+        var visible = plumbing.Where(t => t.GetCustomAttribute<System.ComponentModel.EditorBrowsableAttribute>()?.State != System.ComponentModel.EditorBrowsableState.Never).Select(t => t.Name).ToList();
+        Assert.True(visible.Count == 0, "shown in IntelliSense: " + string.Join(", ", visible));
+        // Spec metadata is not a setting: options expose no settable environments or schemes.
+        var options = typeof(ClientGen.Runtime.ApiClientOptions);
+        Assert.DoesNotContain(options.GetProperties(), p => p.Name is "KnownEnvironments" or "SecuritySchemes");
+    }
+
+    [Fact]
+    public void Every_property_a_client_options_class_inherits_is_reserved_against_header_names()
+    {
+        var members = typeof(ClientGenGenerator).Assembly.GetType("ClientGen.Generator.Naming.EmittedMembers", throwOnError: true)!;
+        var reserved = ((IEnumerable<string>)members.GetMethod("OfOptions")!.Invoke(null, new object[] { "PetsClient" })!).ToHashSet(StringComparer.Ordinal);
+        var inherited = typeof(ClientGen.Runtime.ApiClientOptions)
+            .GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            .Where(p => p.GetMethod is { IsPrivate: false, IsAssembly: false })
+            .Select(p => p.Name);
+
+        Assert.DoesNotContain(inherited, name => !reserved.Contains(name));
+        Assert.Contains("PetsClientOptions", reserved);
     }
 
     /// <summary>The longest prefix that is a type (a namespace alone does not count), then at most one member of it.</summary>

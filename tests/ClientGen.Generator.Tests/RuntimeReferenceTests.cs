@@ -25,7 +25,7 @@ public sealed class RuntimeReferenceTests
             Item: { type: object, properties: { id: { type: string } } }
         """;
 
-    private static readonly string RuntimeVersion = typeof(ClientGen.Runtime.ApiClientCore).Assembly.GetName().Version!.ToString(3);
+    private static readonly string RuntimeVersion = typeof(ClientGen.Runtime.ApiClientOptions).Assembly.GetName().Version!.ToString(3);
 
     [Fact]
     public void Without_the_runtime_there_is_one_CG0006_naming_the_package_to_add_and_no_compile_error()

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Auth;
+using ClientGen.Runtime.Generated;
 using ClientGen.Runtime.Tests.Infrastructure;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Xunit;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ClientGen.EnergyCap;
 using ClientGen.Runtime.Polling;
+using ClientGen.Runtime.Generated;
 using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -75,7 +76,7 @@ public sealed class EnergyCapClientTests : IAsyncLifetime
     [Fact]
     public void The_api_key_is_the_spec_security_scheme_and_servers_are_the_documented_environments()
     {
-        Assert.Contains(new EnergyCapReportDistributionClientOptions().SecuritySchemes, s => s.Kind == ApiSecuritySchemeKind.ApiKeyHeader && s.ParameterName == "ECI-ApiKey");
+        Assert.Contains(EnergyCapReportDistributionClientOptions.ClientMetadata.SecuritySchemes, s => s.Kind == ApiSecuritySchemeKind.ApiKeyHeader && s.ParameterName == "ECI-ApiKey");
         Assert.Equal(new Uri("https://app.energycap.com"), new EnergyCapReportDistributionClientOptions().EffectiveBaseAddress);
         Assert.Contains(EnergyCapReportDistributionClientEnvironments.All, e => e.BaseAddress == new Uri("https://app-eu.energycap.com"));
         Assert.Equal(new Uri("https://app.fed-energycap.com"), EnergyCapReportDistributionClientEnvironments.FedRamp.BaseAddress);

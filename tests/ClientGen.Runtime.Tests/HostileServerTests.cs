@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Auth;
+using ClientGen.Runtime.Generated;
 using ClientGen.Runtime.Http;
 using ClientGen.Runtime.Polling;
 using ClientGen.Runtime.Tests.Infrastructure;

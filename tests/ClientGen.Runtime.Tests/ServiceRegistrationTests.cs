@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Runtime.Generated;
 using ClientGen.Zuora;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ClientGen.Runtime.Generated;
 using Xunit;
 
 namespace ClientGen.Runtime.Tests;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Runtime.Generated;
 using Xunit;
 
 namespace ClientGen.Runtime.Tests;

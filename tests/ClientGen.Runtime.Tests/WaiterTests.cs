@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Polling;
+using ClientGen.Runtime.Generated;
 using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Testing;
 using ClientGen.Zuora;

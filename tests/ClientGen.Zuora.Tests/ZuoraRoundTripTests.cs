@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ClientGen.Runtime;
+using ClientGen.Runtime.Generated;
 using Xunit;
 
 namespace ClientGen.Zuora.Tests;

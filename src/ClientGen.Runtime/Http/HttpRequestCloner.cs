@@ -8,7 +8,7 @@ namespace ClientGen.Runtime.Http;
 /// Copies a request so it can be sent again: an <see cref="HttpRequestMessage"/> can be sent only once.
 /// The body is buffered first so the copy carries the same bytes (and the same idempotency key header).
 /// </summary>
-public static class HttpRequestCloner
+internal static class HttpRequestCloner
 {
     /// <summary>Buffers the body so it can be read again after the request is sent.</summary>
     public static Task BufferAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

@@ -96,7 +96,7 @@ internal sealed class GeneratorHarness
         var extensions = Directory.EnumerateFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll");
         return framework
             .Concat(extensions)
-            .Append(typeof(ClientGen.Runtime.ApiClientCore).Assembly.Location)
+            .Append(typeof(ClientGen.Runtime.ApiClientOptions).Assembly.Location)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
     }

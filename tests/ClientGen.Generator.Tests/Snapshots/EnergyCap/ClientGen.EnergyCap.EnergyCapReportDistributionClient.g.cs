@@ -27,13 +27,13 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     private static readonly global::ClientGen.Runtime.ApiOperation s_operation0 = new("executeReportDistribution", "POST", "/api/v202106/reportdistribution/{reportDistributionId}/exec") { Security = new string[] { "apiKey" } };
     private static readonly global::ClientGen.Runtime.ApiOperation s_operation1 = new("getReportDistributionLogs", "GET", "/api/v202106/reportdistribution/log") { Security = new string[] { "apiKey" } };
 
-    private readonly global::ClientGen.Runtime.ApiClientCore _core;
+    private readonly global::ClientGen.Runtime.Generated.ApiClientCore _core;
 
     /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
     /// <param name="options">Environment or base address; defaults to the first declared server.</param>
     public EnergyCapReportDistributionClient(global::System.Net.Http.HttpClient httpClient, global::ClientGen.EnergyCap.EnergyCapReportDistributionClientOptions? options = null)
-        : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::ClientGen.EnergyCap.EnergyCapReportDistributionClientOptions()))
+        : this(new global::ClientGen.Runtime.Generated.ApiClientCore(httpClient, options ?? new global::ClientGen.EnergyCap.EnergyCapReportDistributionClientOptions()))
     {
     }
 
@@ -42,24 +42,24 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     /// options and the spec's security schemes call for, and transparent decompression. Create it once and reuse it.
     /// </summary>
     public EnergyCapReportDistributionClient(global::ClientGen.EnergyCap.EnergyCapReportDistributionClientOptions options)
-        : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
+        : this(new global::ClientGen.Runtime.Generated.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
     {
     }
 
     /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
-    public EnergyCapReportDistributionClient(global::ClientGen.Runtime.ApiClientCore core)
+    public EnergyCapReportDistributionClient(global::ClientGen.Runtime.Generated.ApiClientCore core)
     {
         _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
     }
 
     /// <summary>The runtime core this client sends requests through.</summary>
-    public global::ClientGen.Runtime.ApiClientCore Core => _core;
+    public global::ClientGen.Runtime.Generated.ApiClientCore Core => _core;
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation0, "/api/v202106/reportdistribution/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportDistributionId)) + "/exec");
-        if (overrideUserIds is { } v_overrideUserIds) __request.AddQueryValues("overrideUserIds", global::System.Linq.Enumerable.Select(v_overrideUserIds, static x => global::ClientGen.Runtime.ParameterFormatter.Format(x)), "form", true);
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation0, "/api/v202106/reportdistribution/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportDistributionId)) + "/exec");
+        if (overrideUserIds is { } v_overrideUserIds) __request.AddQueryValues("overrideUserIds", global::System.Linq.Enumerable.Select(v_overrideUserIds, static x => global::ClientGen.Runtime.Generated.ParameterFormatter.Format(x)), "form", true);
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -72,10 +72,10 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation1, "/api/v202106/reportdistribution/log");
-        if (includeInProgress is { } v_includeInProgress) __request.AddQuery("includeInProgress", global::ClientGen.Runtime.ParameterFormatter.Format(v_includeInProgress));
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation1, "/api/v202106/reportdistribution/log");
+        if (includeInProgress is { } v_includeInProgress) __request.AddQuery("includeInProgress", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_includeInProgress));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson(ref r1)), cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson(ref r1)), cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
         {
             case 401: case 429: case 500: throw await __response.CreateExceptionAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.EnergyCap.ErrorResponse.ReadJson(ref r0), cancellationToken).ConfigureAwait(false);

@@ -12,8 +12,12 @@ public sealed partial class EnergyCapReportDistributionClientOptions : global::C
     public EnergyCapReportDistributionClientOptions()
     {
         Environment = EnergyCapReportDistributionClientEnvironments.UsEastProduction;
-        KnownEnvironments = EnergyCapReportDistributionClientEnvironments.All;
-        SecuritySchemes = new global::ClientGen.Runtime.ApiSecurityScheme[] { new("apiKey", global::ClientGen.Runtime.ApiSecuritySchemeKind.ApiKeyHeader) { ParameterName = "ECI-ApiKey" } };
         DefaultHeaders["Content-Type"] = "application/json";
     }
+
+    /// <summary>What the spec says about <see cref="EnergyCapReportDistributionClient"/>: its environments, security schemes and echoed headers.</summary>
+    public static global::ClientGen.Runtime.Generated.ApiClientMetadata ClientMetadata { get; } = new("EnergyCapReportDistributionClient", EnergyCapReportDistributionClientEnvironments.All, new global::ClientGen.Runtime.Generated.ApiSecurityScheme[] { new("apiKey", global::ClientGen.Runtime.Generated.ApiSecuritySchemeKind.ApiKeyHeader) { ParameterName = "ECI-ApiKey" } });
+
+    /// <inheritdoc/>
+    protected override global::ClientGen.Runtime.Generated.ApiClientMetadata Metadata => ClientMetadata;
 }

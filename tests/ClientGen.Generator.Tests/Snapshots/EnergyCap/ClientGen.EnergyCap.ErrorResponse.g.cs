@@ -22,7 +22,7 @@ public sealed partial record ErrorResponse
 
     internal static global::ClientGen.EnergyCap.ErrorResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ErrorResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ErrorResponse");
         string? p0 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -30,13 +30,13 @@ public sealed partial record ErrorResponse
             if (reader.ValueTextEquals("message"u8))
             {
                 reader.Read();
-                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.EnergyCap.ErrorResponse

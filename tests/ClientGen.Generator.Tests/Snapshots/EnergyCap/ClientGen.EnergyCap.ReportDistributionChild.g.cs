@@ -31,7 +31,7 @@ public sealed partial record ReportDistributionChild
 
     internal static global::ClientGen.EnergyCap.ReportDistributionChild ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportDistributionChild");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportDistributionChild");
         global::ClientGen.EnergyCap.UserChild? p0 = default;
         string? p1 = default;
         int? p2 = default;
@@ -47,23 +47,23 @@ public sealed partial record ReportDistributionChild
             else if (reader.ValueTextEquals("reportCode"u8))
             {
                 reader.Read();
-                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("reportDistributionId"u8))
             {
                 reader.Read();
-                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt32(ref reader);
+                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt32(ref reader);
             }
             else if (reader.ValueTextEquals("reportDistributionName"u8))
             {
                 reader.Read();
-                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.EnergyCap.ReportDistributionChild

@@ -41,7 +41,7 @@ public sealed partial record ReportDistributionLogResponse
 
     internal static global::ClientGen.EnergyCap.ReportDistributionLogResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportDistributionLogResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportDistributionLogResponse");
         global::System.DateTimeOffset? p0 = default;
         global::System.DateTimeOffset? p1 = default;
         bool has1 = false;
@@ -55,18 +55,18 @@ public sealed partial record ReportDistributionLogResponse
             if (reader.ValueTextEquals("beginDate"u8))
             {
                 reader.Read();
-                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadDateTimeOffset(ref reader);
+                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadDateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("endDate"u8))
             {
                 reader.Read();
-                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadDateTimeOffset(ref reader);
+                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadDateTimeOffset(ref reader);
                 has1 = true;
             }
             else if (reader.ValueTextEquals("numberOfRecipients"u8))
             {
                 reader.Read();
-                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt32(ref reader);
+                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt32(ref reader);
             }
             else if (reader.ValueTextEquals("reportDistribution"u8))
             {
@@ -76,7 +76,7 @@ public sealed partial record ReportDistributionLogResponse
             else if (reader.ValueTextEquals("reportDistributionLogId"u8))
             {
                 reader.Read();
-                p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt32(ref reader);
+                p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt32(ref reader);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
@@ -87,7 +87,7 @@ public sealed partial record ReportDistributionLogResponse
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         var result = new global::ClientGen.EnergyCap.ReportDistributionLogResponse

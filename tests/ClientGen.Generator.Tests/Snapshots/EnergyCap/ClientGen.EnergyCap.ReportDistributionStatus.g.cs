@@ -56,7 +56,7 @@ public readonly partial struct ReportDistributionStatus : global::System.IEquata
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.EnergyCap.ReportDistributionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.EnergyCap.ReportDistributionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.EnergyCap.ReportDistributionStatus value) => writer.WriteStringValue(value.Value);
 

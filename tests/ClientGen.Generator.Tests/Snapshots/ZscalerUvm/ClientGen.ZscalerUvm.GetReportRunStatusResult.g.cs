@@ -22,7 +22,7 @@ public sealed partial record GetReportRunStatusResult
 
     internal static global::ClientGen.ZscalerUvm.GetReportRunStatusResult ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "GetReportRunStatusResult");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "GetReportRunStatusResult");
         global::ClientGen.ZscalerUvm.ReportRun? p0 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -36,7 +36,7 @@ public sealed partial record GetReportRunStatusResult
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.ZscalerUvm.GetReportRunStatusResult

@@ -23,13 +23,13 @@ public sealed partial record ReportRun
     /// <summary>Reads this type, or the derived type its discriminator names, from a reader positioned on the value.</summary>
     internal static global::ClientGen.ZscalerUvm.ReportRun ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) return global::ClientGen.Runtime.Json.JsonRuntime.ReadEncoded(ref reader, ReadJsonCore);
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) return global::ClientGen.Runtime.Generated.JsonRuntime.ReadEncoded(ref reader, ReadJsonCore);
         return ReadJsonCore(ref reader);
     }
 
     internal static global::ClientGen.ZscalerUvm.ReportRun ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportRun");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportRun");
         string? p0 = default;
         global::ClientGen.ZscalerUvm.ReportRunStatus? p1 = default;
         string? p2 = default;
@@ -40,7 +40,7 @@ public sealed partial record ReportRun
             if (reader.ValueTextEquals("runId"u8))
             {
                 reader.Read();
-                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
@@ -50,18 +50,18 @@ public sealed partial record ReportRun
             else if (reader.ValueTextEquals("resultFilePath"u8))
             {
                 reader.Read();
-                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("presignedUrl"u8))
             {
                 reader.Read();
-                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.ZscalerUvm.ReportRun

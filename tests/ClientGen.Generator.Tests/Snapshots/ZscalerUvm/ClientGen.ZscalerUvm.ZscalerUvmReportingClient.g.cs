@@ -13,13 +13,13 @@ public partial class ZscalerUvmReportingClient : IZscalerUvmReportingClient
     private static readonly global::ClientGen.Runtime.ApiOperation s_operation1 = new("getReportRunStatus", "POST", "") { Security = new string[] { "default" }, IsSafe = true };
     private const string Document1 = "query getReportRunStatus($reportId: String, $runId: String) {\n  getReportRunStatus(reportId: $reportId, runId: $runId)\n}";
 
-    private readonly global::ClientGen.Runtime.ApiClientCore _core;
+    private readonly global::ClientGen.Runtime.Generated.ApiClientCore _core;
 
     /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
     /// <param name="options">Environment or base address; defaults to the first declared server.</param>
     public ZscalerUvmReportingClient(global::System.Net.Http.HttpClient httpClient, global::ClientGen.ZscalerUvm.ZscalerUvmReportingClientOptions? options = null)
-        : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::ClientGen.ZscalerUvm.ZscalerUvmReportingClientOptions()))
+        : this(new global::ClientGen.Runtime.Generated.ApiClientCore(httpClient, options ?? new global::ClientGen.ZscalerUvm.ZscalerUvmReportingClientOptions()))
     {
     }
 
@@ -28,23 +28,23 @@ public partial class ZscalerUvmReportingClient : IZscalerUvmReportingClient
     /// options and the spec's security schemes call for, and transparent decompression. Create it once and reuse it.
     /// </summary>
     public ZscalerUvmReportingClient(global::ClientGen.ZscalerUvm.ZscalerUvmReportingClientOptions options)
-        : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
+        : this(new global::ClientGen.Runtime.Generated.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
     {
     }
 
     /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
-    public ZscalerUvmReportingClient(global::ClientGen.Runtime.ApiClientCore core)
+    public ZscalerUvmReportingClient(global::ClientGen.Runtime.Generated.ApiClientCore core)
     {
         _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
     }
 
     /// <summary>The runtime core this client sends requests through.</summary>
-    public global::ClientGen.Runtime.ApiClientCore Core => _core;
+    public global::ClientGen.Runtime.Generated.ApiClientCore Core => _core;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.ProcessReportResult>> ProcessReportAsync(string id, global::ClientGen.Runtime.Optional<bool?> isPresignedUrl = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::ClientGen.Runtime.GraphQl.GraphQlTransport.SendAsync(_core, s_operation0, Document0, writer =>
+        return global::ClientGen.Runtime.Generated.GraphQlTransport.SendAsync(_core, s_operation0, Document0, writer =>
         {
             writer.WriteStartObject();
             writer.WritePropertyName("id"); writer.WriteStringValue(id);
@@ -56,7 +56,7 @@ public partial class ZscalerUvmReportingClient : IZscalerUvmReportingClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.GetReportRunStatusResult>> GetReportRunStatusAsync(global::ClientGen.Runtime.Optional<string?> reportId = default, global::ClientGen.Runtime.Optional<string?> runId = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::ClientGen.Runtime.GraphQl.GraphQlTransport.SendAsync(_core, s_operation1, Document1, writer =>
+        return global::ClientGen.Runtime.Generated.GraphQlTransport.SendAsync(_core, s_operation1, Document1, writer =>
         {
             writer.WriteStartObject();
             if (reportId.IsSet) { writer.WritePropertyName("reportId"); if (reportId.Value is { } v_reportId) { writer.WriteStringValue(v_reportId); } else { writer.WriteNullValue(); } }

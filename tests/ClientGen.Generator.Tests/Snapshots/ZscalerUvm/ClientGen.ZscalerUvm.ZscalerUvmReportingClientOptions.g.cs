@@ -12,9 +12,13 @@ public sealed partial class ZscalerUvmReportingClientOptions : global::ClientGen
     public ZscalerUvmReportingClientOptions()
     {
         Environment = ZscalerUvmReportingClientEnvironments.Us;
-        KnownEnvironments = ZscalerUvmReportingClientEnvironments.All;
-        SecuritySchemes = new global::ClientGen.Runtime.ApiSecurityScheme[] { new("oauth2", global::ClientGen.Runtime.ApiSecuritySchemeKind.OAuth2ClientCredentials) { TokenUrl = new global::System.Uri("https://auth.us01.app.avalor.io/oauth2/token", global::System.UriKind.RelativeOrAbsolute), TokenUrlFollowsApiHost = true } };
     }
+
+    /// <summary>What the spec says about <see cref="ZscalerUvmReportingClient"/>: its environments, security schemes and echoed headers.</summary>
+    public static global::ClientGen.Runtime.Generated.ApiClientMetadata ClientMetadata { get; } = new("ZscalerUvmReportingClient", ZscalerUvmReportingClientEnvironments.All, new global::ClientGen.Runtime.Generated.ApiSecurityScheme[] { new("oauth2", global::ClientGen.Runtime.Generated.ApiSecuritySchemeKind.OAuth2ClientCredentials) { TokenUrl = new global::System.Uri("https://auth.us01.app.avalor.io/oauth2/token", global::System.UriKind.RelativeOrAbsolute), TokenUrlFollowsApiHost = true } });
+
+    /// <inheritdoc/>
+    protected override global::ClientGen.Runtime.Generated.ApiClientMetadata Metadata => ClientMetadata;
 
     /// <summary>Your account ID, as found in the URL of your platform instance (https://app.io/&lt;Account ID&gt;/platform). Sent with every operation.</summary>
     public string? AccountId

@@ -25,7 +25,7 @@ public sealed partial record CancelReportRunResponse
 
     internal static global::ClientGen.Zuora.CancelReportRunResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "CancelReportRunResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "CancelReportRunResponse");
         bool? p0 = default;
         bool has0 = false;
         string? p1 = default;
@@ -35,22 +35,22 @@ public sealed partial record CancelReportRunResponse
             if (reader.ValueTextEquals("success"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadBoolean(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadBoolean(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("response"u8))
             {
                 reader.Read();
-                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("CancelReportRunResponse", "success");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("CancelReportRunResponse", "success");
         return new global::ClientGen.Zuora.CancelReportRunResponse
         {
             Success = p0.GetValueOrDefault(),

@@ -29,7 +29,7 @@ public sealed partial record ErrorResponse
 
     internal static global::ClientGen.Zuora.ErrorResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ErrorResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ErrorResponse");
         bool? p0 = default;
         string? p1 = default;
         global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ErrorResponseReasonsItem>? p2 = default;
@@ -40,28 +40,28 @@ public sealed partial record ErrorResponse
             if (reader.ValueTextEquals("success"u8))
             {
                 reader.Read();
-                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadBoolean(ref reader);
+                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("message"u8))
             {
                 reader.Read();
-                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("reasons"u8))
             {
                 reader.Read();
-                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ErrorResponseReasonsItem>?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.ErrorResponseReasonsItem.ReadJson(ref r1));
+                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ErrorResponseReasonsItem>?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.ErrorResponseReasonsItem.ReadJson(ref r1));
             }
             else if (reader.ValueTextEquals("processId"u8))
             {
                 reader.Read();
-                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.Zuora.ErrorResponse
@@ -85,7 +85,7 @@ public sealed partial record ErrorResponse
         writer.WriteStartObject();
         if (value.Success is { } v_Success) { writer.WritePropertyName("success"u8); writer.WriteBooleanValue(v_Success); }
         if (value.Message is { } v_Message) { writer.WritePropertyName("message"u8); writer.WriteStringValue(v_Message); }
-        if (value.Reasons is { } v_Reasons) { writer.WritePropertyName("reasons"u8); global::ClientGen.Runtime.Json.JsonRuntime.WriteList(writer, v_Reasons, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.ErrorResponseReasonsItem x1) => { global::ClientGen.Zuora.ErrorResponseReasonsItem.WriteJson(w1, x1); }); }
+        if (value.Reasons is { } v_Reasons) { writer.WritePropertyName("reasons"u8); global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(writer, v_Reasons, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.ErrorResponseReasonsItem x1) => { global::ClientGen.Zuora.ErrorResponseReasonsItem.WriteJson(w1, x1); }); }
         if (value.ProcessId is { } v_ProcessId) { writer.WritePropertyName("processId"u8); writer.WriteStringValue(v_ProcessId); }
         if (value.AdditionalProperties is { } additional)
         {

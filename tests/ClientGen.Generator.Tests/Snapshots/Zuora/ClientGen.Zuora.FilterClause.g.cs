@@ -29,7 +29,7 @@ public sealed partial record FilterClause
 
     internal static global::ClientGen.Zuora.FilterClause ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "FilterClause");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "FilterClause");
         global::ClientGen.Zuora.FilterField? p0 = default;
         bool has0 = false;
         string? p1 = default;
@@ -48,25 +48,25 @@ public sealed partial record FilterClause
             else if (reader.ValueTextEquals("operator"u8))
             {
                 reader.Read();
-                p1 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p1 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has1 = true;
             }
             else if (reader.ValueTextEquals("value"u8))
             {
                 reader.Read();
-                p2 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p2 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has2 = true;
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("FilterClause", "field");
-        if (!has1) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("FilterClause", "operator");
-        if (!has2) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("FilterClause", "value");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("FilterClause", "field");
+        if (!has1) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("FilterClause", "operator");
+        if (!has2) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("FilterClause", "value");
         return new global::ClientGen.Zuora.FilterClause
         {
             Field = p0!,

@@ -26,7 +26,7 @@ public sealed partial record FilterField
 
     internal static global::ClientGen.Zuora.FilterField ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "FilterField");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "FilterField");
         string? p0 = default;
         bool has0 = false;
         string? p1 = default;
@@ -37,24 +37,24 @@ public sealed partial record FilterField
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                p1 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p1 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has1 = true;
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("FilterField", "id");
-        if (!has1) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("FilterField", "type");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("FilterField", "id");
+        if (!has1) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("FilterField", "type");
         return new global::ClientGen.Zuora.FilterField
         {
             Id = p0!,

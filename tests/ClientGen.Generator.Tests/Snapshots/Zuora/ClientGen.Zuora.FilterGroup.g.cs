@@ -26,7 +26,7 @@ public sealed partial record FilterGroup
 
     internal static global::ClientGen.Zuora.FilterGroup ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "FilterGroup");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "FilterGroup");
         global::ClientGen.Zuora.LogicalOperator? p0 = default;
         bool has0 = false;
         global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterClause>? p1 = default;
@@ -43,18 +43,18 @@ public sealed partial record FilterGroup
             else if (reader.ValueTextEquals("filterClauses"u8))
             {
                 reader.Read();
-                p1 = global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.FilterClause.ReadJson(ref r1));
+                p1 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.FilterClause.ReadJson(ref r1));
                 has1 = true;
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("FilterGroup", "logicalOperator");
-        if (!has1) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("FilterGroup", "filterClauses");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("FilterGroup", "logicalOperator");
+        if (!has1) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("FilterGroup", "filterClauses");
         return new global::ClientGen.Zuora.FilterGroup
         {
             LogicalOperator = p0!,
@@ -75,7 +75,7 @@ public sealed partial record FilterGroup
         writer.WritePropertyName("logicalOperator"u8);
         global::ClientGen.Zuora.LogicalOperator.WriteJson(writer, value.LogicalOperator);
         writer.WritePropertyName("filterClauses"u8);
-        global::ClientGen.Runtime.Json.JsonRuntime.WriteList(writer, value.FilterClauses, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterClause x1) => { global::ClientGen.Zuora.FilterClause.WriteJson(w1, x1); });
+        global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(writer, value.FilterClauses, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterClause x1) => { global::ClientGen.Zuora.FilterClause.WriteJson(w1, x1); });
         if (value.AdditionalProperties is { } additional)
         {
             foreach (var entry in additional)

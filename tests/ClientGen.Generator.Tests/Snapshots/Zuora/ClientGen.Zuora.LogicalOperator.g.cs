@@ -23,7 +23,7 @@ public sealed partial record LogicalOperator
 
     internal static global::ClientGen.Zuora.LogicalOperator ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "LogicalOperator");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "LogicalOperator");
         global::ClientGen.Zuora.LogicalOperatorValue? p0 = default;
         bool has0 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
@@ -39,10 +39,10 @@ public sealed partial record LogicalOperator
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("LogicalOperator", "value");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("LogicalOperator", "value");
         return new global::ClientGen.Zuora.LogicalOperator
         {
             Value = p0.GetValueOrDefault(),

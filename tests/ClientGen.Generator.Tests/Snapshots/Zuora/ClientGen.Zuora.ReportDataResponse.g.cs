@@ -25,7 +25,7 @@ public sealed partial record ReportDataResponse
 
     internal static global::ClientGen.Zuora.ReportDataResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportDataResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportDataResponse");
         bool? p0 = default;
         bool has0 = false;
         global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? p1 = default;
@@ -35,22 +35,22 @@ public sealed partial record ReportDataResponse
             if (reader.ValueTextEquals("success"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadBoolean(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadBoolean(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("response"u8))
             {
                 reader.Read();
-                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Runtime.Json.JsonRuntime.ReadMap(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref r2)));
+                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Runtime.Generated.JsonRuntime.ReadMap(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref r2)));
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("ReportDataResponse", "success");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("ReportDataResponse", "success");
         return new global::ClientGen.Zuora.ReportDataResponse
         {
             Success = p0.GetValueOrDefault(),
@@ -70,7 +70,7 @@ public sealed partial record ReportDataResponse
         writer.WriteStartObject();
         writer.WritePropertyName("success"u8);
         writer.WriteBooleanValue(value.Success);
-        if (value.Response is { } v_Response) { writer.WritePropertyName("response"u8); global::ClientGen.Runtime.Json.JsonRuntime.WriteList(writer, v_Response, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> x1) => { global::ClientGen.Runtime.Json.JsonRuntime.WriteMap(w1, x1, static (global::System.Text.Json.Utf8JsonWriter w2, global::System.Text.Json.JsonElement x2) => { x2.WriteTo(w2); }); }); }
+        if (value.Response is { } v_Response) { writer.WritePropertyName("response"u8); global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(writer, v_Response, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> x1) => { global::ClientGen.Runtime.Generated.JsonRuntime.WriteMap(w1, x1, static (global::System.Text.Json.Utf8JsonWriter w2, global::System.Text.Json.JsonElement x2) => { x2.WriteTo(w2); }); }); }
         if (value.AdditionalProperties is { } additional)
         {
             foreach (var entry in additional)

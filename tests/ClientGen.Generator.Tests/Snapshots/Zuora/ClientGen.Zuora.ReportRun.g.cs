@@ -50,7 +50,7 @@ public sealed partial record ReportRun
 
     internal static global::ClientGen.Zuora.ReportRun ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportRun");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportRun");
         string? p0 = default;
         bool has0 = false;
         global::ClientGen.Zuora.ReportRunStatus? p1 = default;
@@ -66,7 +66,7 @@ public sealed partial record ReportRun
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("status"u8))
@@ -78,17 +78,17 @@ public sealed partial record ReportRun
             else if (reader.ValueTextEquals("startedOn"u8))
             {
                 reader.Read();
-                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt64(ref reader);
+                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt64(ref reader);
             }
             else if (reader.ValueTextEquals("updatedOn"u8))
             {
                 reader.Read();
-                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt64(ref reader);
+                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt64(ref reader);
             }
             else if (reader.ValueTextEquals("reportId"u8))
             {
                 reader.Read();
-                p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("reportType"u8))
             {
@@ -98,17 +98,17 @@ public sealed partial record ReportRun
             else if (reader.ValueTextEquals("reportDefinition"u8))
             {
                 reader.Read();
-                p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("ReportRun", "id");
-        if (!has1) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("ReportRun", "status");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("ReportRun", "id");
+        if (!has1) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("ReportRun", "status");
         return new global::ClientGen.Zuora.ReportRun
         {
             Id = p0!,

@@ -24,7 +24,7 @@ public sealed partial record ReportRunListResponse
 
     internal static global::ClientGen.Zuora.ReportRunListResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportRunListResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportRunListResponse");
         bool? p0 = default;
         bool has0 = false;
         global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRun>? p1 = default;
@@ -34,22 +34,22 @@ public sealed partial record ReportRunListResponse
             if (reader.ValueTextEquals("success"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadBoolean(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadBoolean(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("response"u8))
             {
                 reader.Read();
-                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRun>?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.ReportRun.ReadJson(ref r1));
+                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRun>?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.ReportRun.ReadJson(ref r1));
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("ReportRunListResponse", "success");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("ReportRunListResponse", "success");
         return new global::ClientGen.Zuora.ReportRunListResponse
         {
             Success = p0.GetValueOrDefault(),
@@ -69,7 +69,7 @@ public sealed partial record ReportRunListResponse
         writer.WriteStartObject();
         writer.WritePropertyName("success"u8);
         writer.WriteBooleanValue(value.Success);
-        if (value.Response is { } v_Response) { writer.WritePropertyName("response"u8); global::ClientGen.Runtime.Json.JsonRuntime.WriteList(writer, v_Response, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.ReportRun x1) => { global::ClientGen.Zuora.ReportRun.WriteJson(w1, x1); }); }
+        if (value.Response is { } v_Response) { writer.WritePropertyName("response"u8); global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(writer, v_Response, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.ReportRun x1) => { global::ClientGen.Zuora.ReportRun.WriteJson(w1, x1); }); }
         if (value.AdditionalProperties is { } additional)
         {
             foreach (var entry in additional)

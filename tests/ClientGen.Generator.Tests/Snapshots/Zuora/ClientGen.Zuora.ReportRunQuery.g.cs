@@ -26,7 +26,7 @@ public sealed partial record ReportRunQuery
 
     internal static global::ClientGen.Zuora.ReportRunQuery ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportRunQuery");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportRunQuery");
         global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
         global::ClientGen.Zuora.ReportRunQueryPagination? p1 = default;
         global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunQuerySortItem>? p2 = default;
@@ -36,7 +36,7 @@ public sealed partial record ReportRunQuery
             if (reader.ValueTextEquals("columns"u8))
             {
                 reader.Read();
-                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref r1));
+                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref r1));
             }
             else if (reader.ValueTextEquals("pagination"u8))
             {
@@ -46,13 +46,13 @@ public sealed partial record ReportRunQuery
             else if (reader.ValueTextEquals("sort"u8))
             {
                 reader.Read();
-                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunQuerySortItem>?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.ReportRunQuerySortItem.ReadJson(ref r1));
+                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunQuerySortItem>?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.Zuora.ReportRunQuerySortItem.ReadJson(ref r1));
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.Zuora.ReportRunQuery
@@ -73,9 +73,9 @@ public sealed partial record ReportRunQuery
     internal static void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.ReportRunQuery value)
     {
         writer.WriteStartObject();
-        if (value.Columns is { } v_Columns) { writer.WritePropertyName("columns"u8); global::ClientGen.Runtime.Json.JsonRuntime.WriteList(writer, v_Columns, static (global::System.Text.Json.Utf8JsonWriter w1, string x1) => { w1.WriteStringValue(x1); }); }
+        if (value.Columns is { } v_Columns) { writer.WritePropertyName("columns"u8); global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(writer, v_Columns, static (global::System.Text.Json.Utf8JsonWriter w1, string x1) => { w1.WriteStringValue(x1); }); }
         if (value.Pagination is { } v_Pagination) { writer.WritePropertyName("pagination"u8); global::ClientGen.Zuora.ReportRunQueryPagination.WriteJson(writer, v_Pagination); }
-        if (value.Sort is { } v_Sort) { writer.WritePropertyName("sort"u8); global::ClientGen.Runtime.Json.JsonRuntime.WriteList(writer, v_Sort, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.ReportRunQuerySortItem x1) => { global::ClientGen.Zuora.ReportRunQuerySortItem.WriteJson(w1, x1); }); }
+        if (value.Sort is { } v_Sort) { writer.WritePropertyName("sort"u8); global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(writer, v_Sort, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.ReportRunQuerySortItem x1) => { global::ClientGen.Zuora.ReportRunQuerySortItem.WriteJson(w1, x1); }); }
         if (value.AdditionalProperties is { } additional)
         {
             foreach (var entry in additional)

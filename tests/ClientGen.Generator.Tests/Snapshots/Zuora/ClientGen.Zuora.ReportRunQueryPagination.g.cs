@@ -24,7 +24,7 @@ public sealed partial record ReportRunQueryPagination
 
     internal static global::ClientGen.Zuora.ReportRunQueryPagination ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportRunQueryPagination");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportRunQueryPagination");
         int? p0 = default;
         int? p1 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
@@ -33,18 +33,18 @@ public sealed partial record ReportRunQueryPagination
             if (reader.ValueTextEquals("currentPage"u8))
             {
                 reader.Read();
-                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt32(ref reader);
+                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt32(ref reader);
             }
             else if (reader.ValueTextEquals("pageSize"u8))
             {
                 reader.Read();
-                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt32(ref reader);
+                p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt32(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.Zuora.ReportRunQueryPagination

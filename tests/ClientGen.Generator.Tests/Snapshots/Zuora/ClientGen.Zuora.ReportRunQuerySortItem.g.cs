@@ -26,7 +26,7 @@ public sealed partial record ReportRunQuerySortItem
 
     internal static global::ClientGen.Zuora.ReportRunQuerySortItem ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportRunQuerySortItem");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportRunQuerySortItem");
         string? p0 = default;
         global::ClientGen.Zuora.ReportRunQuerySortItemDirection? p1 = default;
         int? p2 = default;
@@ -36,7 +36,7 @@ public sealed partial record ReportRunQuerySortItem
             if (reader.ValueTextEquals("field"u8))
             {
                 reader.Read();
-                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("direction"u8))
             {
@@ -46,13 +46,13 @@ public sealed partial record ReportRunQuerySortItem
             else if (reader.ValueTextEquals("priority"u8))
             {
                 reader.Read();
-                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadInt32(ref reader);
+                p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt32(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
         return new global::ClientGen.Zuora.ReportRunQuerySortItem

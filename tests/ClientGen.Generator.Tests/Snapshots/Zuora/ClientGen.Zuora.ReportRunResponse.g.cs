@@ -25,7 +25,7 @@ public sealed partial record ReportRunResponse
 
     internal static global::ClientGen.Zuora.ReportRunResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "ReportRunResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "ReportRunResponse");
         bool? p0 = default;
         bool has0 = false;
         global::ClientGen.Zuora.ReportRun? p1 = default;
@@ -36,7 +36,7 @@ public sealed partial record ReportRunResponse
             if (reader.ValueTextEquals("success"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadBoolean(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadBoolean(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("response"u8))
@@ -49,11 +49,11 @@ public sealed partial record ReportRunResponse
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("ReportRunResponse", "success");
-        if (!has1) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("ReportRunResponse", "response");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("ReportRunResponse", "success");
+        if (!has1) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("ReportRunResponse", "response");
         return new global::ClientGen.Zuora.ReportRunResponse
         {
             Success = p0.GetValueOrDefault(),

@@ -74,7 +74,7 @@ public readonly partial struct ReportRunStatus : global::System.IEquatable<globa
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.Zuora.ReportRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.Zuora.ReportRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.ReportRunStatus value) => writer.WriteStringValue(value.Value);
 

@@ -23,7 +23,7 @@ public sealed partial record RunReportResponseResponse
 
     internal static global::ClientGen.Zuora.RunReportResponseResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "RunReportResponseResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "RunReportResponseResponse");
         string? p0 = default;
         bool has0 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
@@ -32,17 +32,17 @@ public sealed partial record RunReportResponseResponse
             if (reader.ValueTextEquals("reportRunId"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has0 = true;
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("RunReportResponseResponse", "reportRunId");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("RunReportResponseResponse", "reportRunId");
         return new global::ClientGen.Zuora.RunReportResponseResponse
         {
             ReportRunId = p0!,

@@ -29,7 +29,7 @@ public sealed partial record TokenRequest
 
     internal static global::ClientGen.Zuora.TokenRequest ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "TokenRequest");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "TokenRequest");
         string? p0 = default;
         bool has0 = false;
         string? p1 = default;
@@ -42,13 +42,13 @@ public sealed partial record TokenRequest
             if (reader.ValueTextEquals("client_id"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("client_secret"u8))
             {
                 reader.Read();
-                p1 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p1 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has1 = true;
             }
             else if (reader.ValueTextEquals("grant_type"u8))
@@ -61,12 +61,12 @@ public sealed partial record TokenRequest
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("TokenRequest", "client_id");
-        if (!has1) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("TokenRequest", "client_secret");
-        if (!has2) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("TokenRequest", "grant_type");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("TokenRequest", "client_id");
+        if (!has1) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("TokenRequest", "client_secret");
+        if (!has2) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("TokenRequest", "grant_type");
         return new global::ClientGen.Zuora.TokenRequest
         {
             ClientId = p0!,

@@ -47,7 +47,7 @@ public readonly partial struct TokenRequestGrantType : global::System.IEquatable
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.Zuora.TokenRequestGrantType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.Zuora.TokenRequestGrantType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.TokenRequestGrantType value) => writer.WriteStringValue(value.Value);
 

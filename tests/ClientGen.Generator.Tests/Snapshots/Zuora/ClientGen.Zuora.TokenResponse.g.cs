@@ -35,7 +35,7 @@ public sealed partial record TokenResponse
 
     internal static global::ClientGen.Zuora.TokenResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Json.JsonRuntime.ExpectStartObject(ref reader, "TokenResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "TokenResponse");
         string? p0 = default;
         bool has0 = false;
         string? p1 = default;
@@ -50,41 +50,41 @@ public sealed partial record TokenResponse
             if (reader.ValueTextEquals("access_token"u8))
             {
                 reader.Read();
-                p0 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p0 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has0 = true;
             }
             else if (reader.ValueTextEquals("token_type"u8))
             {
                 reader.Read();
-                p1 = global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p1 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
                 has1 = true;
             }
             else if (reader.ValueTextEquals("expires_in"u8))
             {
                 reader.Read();
-                p2 = global::ClientGen.Runtime.Json.JsonRuntime.ReadInt32(ref reader);
+                p2 = global::ClientGen.Runtime.Generated.JsonRuntime.ReadInt32(ref reader);
                 has2 = true;
             }
             else if (reader.ValueTextEquals("scope"u8))
             {
                 reader.Read();
-                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("jti"u8))
             {
                 reader.Read();
-                p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Json.JsonRuntime.ReadString(ref reader);
+                p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader);
             }
             else
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Json.JsonRuntime.ReadAny(ref reader);
+                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("TokenResponse", "access_token");
-        if (!has1) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("TokenResponse", "token_type");
-        if (!has2) throw global::ClientGen.Runtime.Json.JsonRuntime.MissingProperty("TokenResponse", "expires_in");
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("TokenResponse", "access_token");
+        if (!has1) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("TokenResponse", "token_type");
+        if (!has2) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("TokenResponse", "expires_in");
         return new global::ClientGen.Zuora.TokenResponse
         {
             AccessToken = p0!,

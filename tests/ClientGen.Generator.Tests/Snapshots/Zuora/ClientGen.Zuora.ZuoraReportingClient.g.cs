@@ -27,13 +27,13 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     private static readonly global::ClientGen.Runtime.ApiOperation s_operation6 = new("listReportRuns", "POST", "/reportruns") { Security = new string[] { "oauth2" } };
     private static readonly global::ClientGen.Runtime.ApiOperation s_operation7 = new("createToken", "POST", "/oauth/token") { Servers = new global::ClientGen.Runtime.ApiEnvironment[] { new("ProductionUsCloudDataCenter2", new global::System.Uri("https://rest.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("ApiSandboxUsCloudDataCenter2", new global::System.Uri("https://rest.apisandbox.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("ProductionUsCloudDataCenter1", new global::System.Uri("https://rest.na.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("ApiSandboxUsCloudDataCenter1", new global::System.Uri("https://rest.sandbox.na.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("ProductionEuDataCenter", new global::System.Uri("https://rest.eu.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("ApiSandboxEuDataCenter", new global::System.Uri("https://rest.sandbox.eu.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("UsCentralSandbox", new global::System.Uri("https://rest.test.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("EuCentralSandbox", new global::System.Uri("https://rest.test.eu.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("ApacProduction", new global::System.Uri("https://rest.ap.zuora.com", global::System.UriKind.RelativeOrAbsolute)), new("ApacDeveloperAndCentralSandbox", new global::System.Uri("https://rest.test.ap.zuora.com", global::System.UriKind.RelativeOrAbsolute)) } };
 
-    private readonly global::ClientGen.Runtime.ApiClientCore _core;
+    private readonly global::ClientGen.Runtime.Generated.ApiClientCore _core;
 
     /// <summary>Creates a client sending requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (auth, retries) apply to every call.</param>
     /// <param name="options">Environment or base address; defaults to the first declared server.</param>
     public ZuoraReportingClient(global::System.Net.Http.HttpClient httpClient, global::ClientGen.Zuora.ZuoraReportingClientOptions? options = null)
-        : this(new global::ClientGen.Runtime.ApiClientCore(httpClient, options ?? new global::ClientGen.Zuora.ZuoraReportingClientOptions()))
+        : this(new global::ClientGen.Runtime.Generated.ApiClientCore(httpClient, options ?? new global::ClientGen.Zuora.ZuoraReportingClientOptions()))
     {
     }
 
@@ -42,35 +42,35 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     /// options and the spec's security schemes call for, and transparent decompression. Create it once and reuse it.
     /// </summary>
     public ZuoraReportingClient(global::ClientGen.Zuora.ZuoraReportingClientOptions options)
-        : this(new global::ClientGen.Runtime.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
+        : this(new global::ClientGen.Runtime.Generated.ApiClientCore(global::ClientGen.Runtime.ApiPipeline.CreateHttpClient(options ?? throw new global::System.ArgumentNullException(nameof(options))), options))
     {
     }
 
     /// <summary>Creates a client over an existing runtime core (shared pipeline, auth and options).</summary>
-    public ZuoraReportingClient(global::ClientGen.Runtime.ApiClientCore core)
+    public ZuoraReportingClient(global::ClientGen.Runtime.Generated.ApiClientCore core)
     {
         _core = core ?? throw new global::System.ArgumentNullException(nameof(core));
     }
 
     /// <summary>The runtime core this client sends requests through.</summary>
-    public global::ClientGen.Runtime.ApiClientCore Core => _core;
+    public global::ClientGen.Runtime.Generated.ApiClientCore Core => _core;
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Idempotency-Key", idempotencyKey, null, 255, null);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Idempotency-Key", idempotencyKey, null, 255, null);
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation0, "/reports/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportId)) + "/reportrun");
-        __request.AddQuery("viewType", global::ClientGen.Runtime.ParameterFormatter.Format(viewType));
-        if (idempotencyKey is { } v_idempotencyKey) __request.AddHeader("Idempotency-Key", global::ClientGen.Runtime.ParameterFormatter.Format(v_idempotencyKey));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetJson(body, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Json.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation0, "/reports/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportId)) + "/reportrun");
+        __request.AddQuery("viewType", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(viewType));
+        if (idempotencyKey is { } v_idempotencyKey) __request.AddHeader("Idempotency-Key", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_idempotencyKey));
+        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
+        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
+        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
+        __request.SetJson(body, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.RunReportResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -86,13 +86,13 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation1, "/reportruns/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation1, "/reportruns/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
+        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
+        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
+        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -106,13 +106,13 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.CancelReportRunResponse> CancelReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation2, "/reportruns/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation2, "/reportruns/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
+        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
+        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
+        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.CancelReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -126,15 +126,15 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportDataResponse> GetReportDataAsync(string reportRunId, int offset, int pageSize, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation3, "/reportruns/reportdata/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        __request.AddQuery("offset", global::ClientGen.Runtime.ParameterFormatter.Format(offset));
-        __request.AddQuery("pageSize", global::ClientGen.Runtime.ParameterFormatter.Format(pageSize));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation3, "/reportruns/reportdata/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
+        __request.AddQuery("offset", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(offset));
+        __request.AddQuery("pageSize", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(pageSize));
+        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
+        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
+        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportDataResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -148,14 +148,14 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiFile> ExportReportRunAsync(string reportRunId, bool pivoted, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation4, "/reportruns/export/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportRunId)));
-        __request.AddQuery("pivoted", global::ClientGen.Runtime.ParameterFormatter.Format(pivoted));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation4, "/reportruns/export/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
+        __request.AddQuery("pivoted", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(pivoted));
+        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
+        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
+        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
         var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return __response.DetachFile();
         using var __failed = __response;
@@ -170,13 +170,13 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetLastCompletedReportRunAsync(string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportId);
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation5, "/reports/" + global::ClientGen.Runtime.ParameterFormatter.EscapePath(global::ClientGen.Runtime.ParameterFormatter.Format(reportId)) + "/reportruns/latest");
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation5, "/reports/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportId)) + "/reportruns/latest");
+        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
+        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
+        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -189,15 +189,15 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery body, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation6, "/reportruns");
-        if (status is { } v_status) __request.AddQueryValues("status", global::System.Linq.Enumerable.Select(v_status, static x => global::ClientGen.Runtime.ParameterFormatter.Format(x)), "form", true);
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation6, "/reportruns");
+        if (status is { } v_status) __request.AddQueryValues("status", global::System.Linq.Enumerable.Select(v_status, static x => global::ClientGen.Runtime.Generated.ParameterFormatter.Format(x)), "form", true);
+        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
+        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
+        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
         __request.SetJson(body, static (global::System.Text.Json.Utf8JsonWriter w, global::ClientGen.Zuora.ReportRunQuery v) => { global::ClientGen.Zuora.ReportRunQuery.WriteJson(w, v); }, "application/json");
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunListResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -211,11 +211,11 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest body, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::ClientGen.Runtime.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var __request = new global::ClientGen.Runtime.ApiRequest(s_operation7, "/oauth/token");
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.ParameterFormatter.Format(v_zuoraTrackId));
+        var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation7, "/oauth/token");
+        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
+        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
         __request.SetForm(body, global::ClientGen.Zuora.TokenRequest.WriteJson);
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.TokenResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -226,7 +226,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static readonly global::ClientGen.Runtime.Polling.WaiterDefinition s_waiter0 = new("ReportRunCompleted", new string[] { "COMPLETED" }, new string[] { "CANCELLED", "INVALID", "ERROR" }, new string[] { "STARTED", "QUERYDATA", "PROCESSINGDATA" })
+    private static readonly global::ClientGen.Runtime.Generated.WaiterDefinition s_waiter0 = new("ReportRunCompleted", new string[] { "COMPLETED" }, new string[] { "CANCELLED", "INVALID", "ERROR" }, new string[] { "STARTED", "QUERYDATA", "PROCESSINGDATA" })
     { MinDelay = global::System.TimeSpan.FromSeconds(2), MaxDelay = global::System.TimeSpan.FromSeconds(30), DefaultTimeout = global::System.TimeSpan.FromSeconds(1800) };
 
     /// <inheritdoc />

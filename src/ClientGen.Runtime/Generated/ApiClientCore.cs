@@ -7,19 +7,23 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ClientGen.Runtime;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>
 /// The seam between generated clients and the runtime: generated code builds an <see cref="ApiRequest"/>
 /// and calls <see cref="SendAsync"/>. Auth, retries and logging live in the HttpClient's handlers and
 /// here, so they can grow without any client being regenerated.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public class ApiClientCore
 {
     private readonly HttpClient _httpClient;
     private readonly HttpMessageInvoker? _authenticating;
     private readonly string _userAgent;
     private readonly ILogger _logger;
+
+    // The category users raise to Debug (README); it stays the same though the type moved to the Generated namespace.
+    internal const string LogCategory = "ClientGen.Runtime.ApiClientCore";
 
     /// <summary>
     /// Creates a core sending through <paramref name="httpClient"/> to the address <paramref name="options"/> names.
@@ -32,7 +36,7 @@ public class ApiClientCore
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _authenticating = ApiPipeline.AuthenticatingInvoker(httpClient, options);
-        _logger = (ILogger?)options.LoggerFactory?.CreateLogger<ApiClientCore>() ?? NullLogger.Instance;
+        _logger = (ILogger?)options.LoggerFactory?.CreateLogger(LogCategory) ?? NullLogger.Instance;
         _userAgent = options.UserAgent ?? DefaultUserAgent(options);
     }
 
@@ -40,9 +44,7 @@ public class ApiClientCore
     private static string DefaultUserAgent(ApiClientOptions options)
     {
         var version = typeof(ApiClientCore).Assembly.GetName().Version;
-        var type = options.GetType().Name;
-        var client = type.EndsWith("Options", StringComparison.Ordinal) && type.Length > "Options".Length ? type.Substring(0, type.Length - "Options".Length) : type;
-        return $"ClientGen/{version?.ToString(3) ?? "0.0.0"} ({client})";
+        return $"ClientGen/{version?.ToString(3) ?? "0.0.0"} ({options.Metadata.ClientName})";
     }
 
     /// <summary>Where requests go.</summary>
@@ -76,13 +78,13 @@ public class ApiClientCore
                 ? await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
                 : await _authenticating.SendAsync(message, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            ApiCall.Record(request.Operation.OperationId, response);
+            ApiCall.Record(request.Operation.OperationId, response, Options.Metadata);
             activity?.SetTag("http.response.status_code", status);
             if (status >= 400) activity?.SetStatus(ActivityStatusCode.Error);
             // Only the operation, status and timing are logged: never headers, bodies or query strings (they may carry secrets).
             _logger.LogDebug("{Operation} {Method} {Template} answered {Status} in {Elapsed} ms",
                 request.Operation.OperationId, request.Operation.Method, request.Operation.PathTemplate, status, (long)Options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
-            return new ApiResponse(request.Operation, response, request.IdempotencyKey) { Activity = activity };
+            return new ApiResponse(request.Operation, response, request.IdempotencyKey) { Activity = activity, Metadata = Options.Metadata };
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {

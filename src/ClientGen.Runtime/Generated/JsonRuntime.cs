@@ -6,13 +6,14 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-namespace ClientGen.Runtime.Json;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>
 /// The JSON primitives generated models are built from. Readers are lenient where real APIs are
 /// sloppy (numbers sent as strings), strict where leniency would lose data, and every failure is a
 /// <see cref="JsonException"/> naming what was expected and where, never a NullReferenceException.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class JsonRuntime
 {
     /// <summary>Reads a string. A number or boolean is accepted as its JSON text.</summary>

@@ -4,7 +4,7 @@ using System.Linq;
 using ClientGen.Runtime.Auth;
 using Microsoft.Extensions.Configuration;
 
-namespace ClientGen.Runtime;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>
 /// Binds client options from configuration by explicit keys (no reflection, so trimming and AOT stay safe):
@@ -12,6 +12,7 @@ namespace ClientGen.Runtime;
 /// <c>ClientCredentials:{ClientId,ClientSecret,Scope,Audience,Entity,TokenEndpoint,Style}</c>,
 /// <c>Retry:{MaxRetries,AttemptTimeout,TotalTimeout}</c>.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiClientOptionsBinder
 {
     /// <summary>Applies the keys present in <paramref name="section"/>; absent keys leave the options as they are.</summary>
@@ -23,8 +24,8 @@ public static class ApiClientOptionsBinder
         if (section["BaseAddress"] is { Length: > 0 } baseAddress) options.BaseAddress = new Uri(baseAddress, UriKind.Absolute);
         if (section["Environment"] is { Length: > 0 } environment)
         {
-            options.Environment = options.KnownEnvironments.FirstOrDefault(e => string.Equals(e.Name, environment, StringComparison.OrdinalIgnoreCase))
-                ?? throw new InvalidOperationException($"Unknown environment '{environment}'. Known: {string.Join(", ", options.KnownEnvironments.Select(e => e.Name))}.");
+            options.Environment = options.Metadata.Environments.FirstOrDefault(e => string.Equals(e.Name, environment, StringComparison.OrdinalIgnoreCase))
+                ?? throw new InvalidOperationException($"Unknown environment '{environment}'. Known: {string.Join(", ", options.Metadata.Environments.Select(e => e.Name))}.");
         }
         if (section["BearerToken"] is { Length: > 0 } bearer) options.BearerToken = bearer;
         if (section["ApiKey"] is { Length: > 0 } apiKey) options.ApiKey = apiKey;

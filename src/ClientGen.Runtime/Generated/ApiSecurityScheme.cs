@@ -1,8 +1,9 @@
 using System;
 
-namespace ClientGen.Runtime;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>How a spec's security scheme authenticates.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public enum ApiSecuritySchemeKind
 {
     /// <summary>Something the runtime does not configure by itself; supply a provider.</summary>
@@ -21,6 +22,7 @@ public enum ApiSecuritySchemeKind
 /// <summary>A security scheme the spec declares, emitted by the generator into the client's options.</summary>
 /// <param name="Name">The scheme's key in <c>components.securitySchemes</c>.</param>
 /// <param name="Kind">How it authenticates.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed record ApiSecurityScheme(string Name, ApiSecuritySchemeKind Kind)
 {
     /// <summary>The token URL of an OAuth 2.0 scheme.</summary>

@@ -4,9 +4,10 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ClientGen.Runtime;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>Formats parameter values for paths, queries and headers the way OpenAPI servers parse them (invariant culture, ISO dates).</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ParameterFormatter
 {
     /// <summary>Formats a string (as is).</summary>

@@ -7,15 +7,15 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ClientGen.Runtime.Http;
-using ClientGen.Runtime.Json;
 
-namespace ClientGen.Runtime;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>
 /// One call as the generated client describes it: operation, path, query, headers and body. The
 /// runtime turns it into an <see cref="HttpRequestMessage"/>; keeping it separate lets the runtime
 /// rebuild the message for each attempt with the same idempotency key.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = new();
@@ -210,11 +210,4 @@ public sealed class ApiRequest
         }
         return sb.ToString();
     }
-}
-
-/// <summary>Keys under which the runtime stores call metadata on <see cref="HttpRequestMessage.Options"/>, for handlers to read.</summary>
-public static class ApiRequestOptions
-{
-    /// <summary>The operation being called.</summary>
-    public static readonly HttpRequestOptionsKey<ApiOperation> Operation = new("ClientGen.Operation");
 }

@@ -2,17 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using ClientGen.Runtime.GraphQl;
 using System.Threading;
 using System.Threading.Tasks;
-using ClientGen.Runtime.Json;
 
-namespace ClientGen.Runtime.GraphQl;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>
 /// Sends a GraphQL operation as <c>POST {query, operationName, variables}</c> through the same runtime core
 /// (auth, retries, logging) as REST clients, with the operation name in the <c>graphqlname</c> header, and
 /// reads <c>{data, errors}</c> with the generated reader.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class GraphQlTransport
 {
     /// <summary>Sends one operation.</summary>

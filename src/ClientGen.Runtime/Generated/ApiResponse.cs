@@ -6,11 +6,11 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using ClientGen.Runtime.Json;
 
-namespace ClientGen.Runtime;
+namespace ClientGen.Runtime.Generated;
 
 /// <summary>A response whose body has not been read yet. Generated code reads it as the operation's type, or turns it into an <see cref="ApiException"/>.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiResponse : IDisposable
 {
     private HttpResponseMessage? _message;
@@ -27,6 +27,9 @@ public sealed class ApiResponse : IDisposable
 
     /// <summary>The call's span, ended when this response is disposed (or its file detached).</summary>
     internal System.Diagnostics.Activity? Activity { get; init; }
+
+    /// <summary>The spec of the client that called, for the exceptions this response creates.</summary>
+    internal ApiClientMetadata Metadata { get; init; } = ApiClientMetadata.None;
 
     /// <summary>The idempotency key the request carried, if the operation declares one.</summary>
     public string? IdempotencyKey { get; }
@@ -55,7 +58,7 @@ public sealed class ApiResponse : IDisposable
         catch (JsonException ex)
         {
             Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, nameof(ApiResponseFormatException));
-            throw new ApiResponseFormatException(Operation.OperationId, StatusCode, Snippet(body), Headers(), ex);
+            throw Stamp(new ApiResponseFormatException(Operation.OperationId, StatusCode, Snippet(body), Headers(), ex));
         }
     }
 
@@ -89,7 +92,7 @@ public sealed class ApiResponse : IDisposable
         catch (Exception ex) when (ex is System.IO.InvalidDataException || ex.InnerException is System.IO.InvalidDataException)
         {
             Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, nameof(ApiResponseFormatException));
-            throw new ApiResponseFormatException(Operation.OperationId, StatusCode, string.Empty, Headers(), ex.InnerException as System.IO.InvalidDataException ?? ex);
+            throw Stamp(new ApiResponseFormatException(Operation.OperationId, StatusCode, string.Empty, Headers(), ex.InnerException as System.IO.InvalidDataException ?? ex));
         }
     }
 
@@ -106,7 +109,7 @@ public sealed class ApiResponse : IDisposable
     public async Task<ApiException> CreateExceptionAsync(CancellationToken cancellationToken = default)
     {
         var body = await ReadBodyForErrorAsync(cancellationToken).ConfigureAwait(false);
-        return new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers());
+        return Stamp(new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers()));
     }
 
     /// <summary>The exception for a documented error status, with the body read as the documented type when it parses.</summary>
@@ -118,12 +121,12 @@ public sealed class ApiResponse : IDisposable
             // Parsed from the redacted text, so the typed error does not carry an echoed credential either.
             var snippet = Snippet(body);
             var error = JsonRuntime.Deserialize(body.Length <= SnippetBytes ? Encoding.UTF8.GetBytes(snippet) : body, read);
-            return new ApiException<TError>(Operation.OperationId, StatusCode, snippet, Headers(), error);
+            return Stamp(new ApiException<TError>(Operation.OperationId, StatusCode, snippet, Headers(), error));
         }
         catch (JsonException)
         {
             // The error body is not what the spec documents; the raw text is still on the exception.
-            return new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers());
+            return Stamp(new ApiException(Operation.OperationId, StatusCode, Snippet(body), Headers()));
         }
     }
 
@@ -155,6 +158,12 @@ public sealed class ApiResponse : IDisposable
         {
             return Array.Empty<byte>(); // A body cut off, stalled or undecodable mid-error still yields an exception with the status.
         }
+    }
+
+    private T Stamp<T>(T exception) where T : ApiException
+    {
+        exception.Metadata = Metadata;
+        return exception;
     }
 
     private const int SnippetBytes = 64 * 1024;
