@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Auth;
 using ClientGen.Runtime.Generated;
-using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
-using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using ClientGen.Runtime.Generated;
 using Xunit;
 

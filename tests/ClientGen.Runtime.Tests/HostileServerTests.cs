@@ -10,7 +10,7 @@ using ClientGen.Runtime.Auth;
 using ClientGen.Runtime.Generated;
 using ClientGen.Runtime.Http;
 using ClientGen.Runtime.Polling;
-using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 

@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Http;
-using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using ClientGen.Runtime.Generated;
 using Xunit;
 

@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ClientGen.Runtime.Tests.Infrastructure;
+using ClientGen.Testing;
 using ClientGen.Runtime.Generated;
 using ClientGen.Zuora;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ClientGen.Runtime;
 using Xunit;
 
-namespace ClientGen.Runtime.Tests;
+namespace ClientGen.Vendors.Tests;
 
 /// <summary>The generated services.AddZuoraReportingClient registration with IHttpClientFactory and configuration binding.</summary>
 public sealed class ServiceRegistrationTests : IAsyncLifetime
@@ -70,7 +71,7 @@ public sealed class ServiceRegistrationTests : IAsyncLifetime
             ["ClientGen:ZuoraReporting:Retry:MaxRetries"] = "1",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddZuoraReportingClient(options => options.TokenCache = new Auth.TokenCache());
+        services.AddZuoraReportingClient(options => options.TokenCache = new ClientGen.Runtime.Auth.TokenCache());
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IZuoraReportingClient>();

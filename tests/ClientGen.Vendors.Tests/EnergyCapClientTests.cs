@@ -4,12 +4,12 @@ using System.Threading.Tasks;
 using ClientGen.EnergyCap;
 using ClientGen.Runtime.Polling;
 using ClientGen.Runtime.Generated;
-using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Testing;
 using Microsoft.Extensions.Time.Testing;
+using ClientGen.Runtime;
 using Xunit;
 
-namespace ClientGen.Runtime.Tests;
+namespace ClientGen.Vendors.Tests;
 
 /// <summary>The generated EnergyCAP client on the wire: API key, recipients override, and following a run to its end.</summary>
 public sealed class EnergyCapClientTests : IAsyncLifetime

@@ -4,9 +4,10 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using ClientGen.Runtime;
 using ClientGen.Runtime.Generated;
+using ClientGen.Zuora;
 using Xunit;
 
-namespace ClientGen.Zuora.Tests;
+namespace ClientGen.Vendors.Tests;
 
 /// <summary>
 /// The generated Zuora client against a real Kestrel server: the exact method, path, query, headers and

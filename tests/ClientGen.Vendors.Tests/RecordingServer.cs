@@ -9,7 +9,7 @@ using ClientGen.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace ClientGen.Zuora.Tests;
+namespace ClientGen.Vendors.Tests;
 
 /// <summary>What the server received, exactly.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] RawBody, string Body);

@@ -6,13 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Polling;
 using ClientGen.Runtime.Generated;
-using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Testing;
 using ClientGen.Zuora;
 using Microsoft.Extensions.Time.Testing;
+using ClientGen.Runtime;
 using Xunit;
 
-namespace ClientGen.Runtime.Tests;
+namespace ClientGen.Vendors.Tests;
 
 /// <summary>The spec-declared ReportRunCompleted waiter of the generated Zuora client, against a scripted run on fake time.</summary>
 public sealed class WaiterTests : IAsyncLifetime

@@ -4,14 +4,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ClientGen.Runtime.Auth;
-using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Testing;
 using ClientGen.Zuora;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using ClientGen.Runtime;
 using Xunit;
 
-namespace ClientGen.Runtime.Tests;
+namespace ClientGen.Vendors.Tests;
 
 /// <summary>The generated Zuora client with its own pipeline: auth chosen from the spec, retries that never start a run twice.</summary>
 public sealed class GeneratedClientPipelineTests : IAsyncLifetime
@@ -91,7 +91,7 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
             return FaultServer.Json(context, n >= 5 ? """{"success":true,"response":{"id":"run-9","status":"COMPLETED"}}""" : """{"success":true,"response":{"id":"run-9","status":"PROCESSINGDATA"}}""");
         });
 
-        var result = await RunFake(() => Client().WaitForReportRunCompletedAsync("run-9", options: new Polling.WaitOptions { Random = () => 1.0 }));
+        var result = await RunFake(() => Client().WaitForReportRunCompletedAsync("run-9", options: new ClientGen.Runtime.Polling.WaitOptions { Random = () => 1.0 }));
 
         Assert.Equal(ReportRunStatus.Completed, result.Response.Status);
         Assert.Equal(2, _server.Count("/oauth/token"));

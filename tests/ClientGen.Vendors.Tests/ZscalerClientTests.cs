@@ -4,12 +4,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ClientGen.Runtime.Auth;
-using ClientGen.Runtime.Tests.Infrastructure;
 using ClientGen.Testing;
 using ClientGen.ZscalerUvm;
+using ClientGen.Runtime;
 using Xunit;
 
-namespace ClientGen.Runtime.Tests;
+namespace ClientGen.Vendors.Tests;
 
 /// <summary>The generated Zscaler UVM client on the wire: operation headers, region tokens, and the typed JSON scalar.</summary>
 public sealed class ZscalerClientTests : IAsyncLifetime
@@ -103,7 +103,7 @@ public sealed class ZscalerClientTests : IAsyncLifetime
             TimeProvider = time,
         });
 
-        var run = await FakeClock.RunAsync(time, () => client.RunReportAndWaitAsync("report-1", options: new Polling.WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
+        var run = await FakeClock.RunAsync(time, () => client.RunReportAndWaitAsync("report-1", options: new ClientGen.Runtime.Polling.WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
         using var file = new System.IO.MemoryStream();
         var bytes = await client.DownloadReportAsync("report-1", "run-7", file);
 
@@ -146,7 +146,7 @@ public sealed class ZscalerClientTests : IAsyncLifetime
         var explicitToken = new ZscalerUvmReportingClientOptions
         {
             BaseAddress = new Uri("https://api.eu.app.avalor.io/api/graphql"),
-            ClientCredentials = new Auth.ClientCredentialsOptions { ClientId = "c", TokenEndpoint = new Uri("https://login.example/oauth2/token") },
+            ClientCredentials = new ClientGen.Runtime.Auth.ClientCredentialsOptions { ClientId = "c", TokenEndpoint = new Uri("https://login.example/oauth2/token") },
         };
 
         Assert.Equal(new Uri("https://auth.eu.app.avalor.io/oauth2/token"), ApiPipeline.TokenEndpointFor(typedIn));
