@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using ClientGen.Generator.Model;
 using NSwag;
+using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -31,7 +32,7 @@ internal static class ClientExtensions
         foreach (var header in headers.Properties())
         {
             if (header.Value.Type == Newtonsoft.Json.Linq.JTokenType.String && header.Name.Length > 0) result.Add(new ConstantHeader(header.Name, (string)header.Value!));
-            else sink.Warn(DiagnosticDescriptors.UnsupportedConstruct, "/" + HeadersExtension + "/" + SchemaMapper.Escape(header.Name), $"The {HeadersExtension} entry '{header.Name}' without a string value", "it is ignored");
+            else sink.Warn(DiagnosticDescriptors.UnsupportedConstruct, "/" + HeadersExtension + "/" + JsonPointer.Escape(header.Name), $"The {HeadersExtension} entry '{header.Name}' without a string value", "it is ignored");
         }
         return result.ToEquatableArray();
     }

@@ -10,6 +10,7 @@ using NJsonSchema.Generation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NSwag;
+using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -176,7 +177,7 @@ internal static class DocumentLoader
             segments.Add(jsonPath.Substring(i, next - i));
             i = next;
         }
-        return "/" + string.Join("/", segments.Select(SchemaMapper.Escape));
+        return "/" + string.Join("/", segments.Select(JsonPointer.Escape));
     }
 
     private static string WithoutPosition(string message)

@@ -7,6 +7,7 @@ using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using NSwag;
+using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
 

@@ -7,6 +7,7 @@ using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using NJsonSchema;
 using NSwag;
+using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -32,7 +33,7 @@ internal sealed class OperationMapper
             .SelectMany(path => path.Value
                 .OrderBy(e => Array.IndexOf(OperationKeys.Order, e.Key.ToLowerInvariant()))
                 .Select(e => (Path: path.Key, Method: e.Key.ToLowerInvariant(), Item: path.Value, Operation: e.Value,
-                    Pointer: "/paths/" + SchemaMapper.Escape(path.Key) + "/" + e.Key)))
+                    Pointer: "/paths/" + JsonPointer.Escape(path.Key) + "/" + e.Key)))
             .ToList();
         var names = NamesForSharedOperationIds(all.Select(o => (o.Operation, o.Pointer)).ToList());
 
@@ -117,7 +118,7 @@ internal sealed class OperationMapper
             };
             var schema = actual.Schema ?? actual;
             var type = _schemas.Map(schema, typeHint + Identifier.Pascal(actual.Name), parameterPointer);
-            var actualSchema = SchemaMapper.Unwrap(schema, out _);
+            var actualSchema = SchemaShapes.Unwrap(schema, out _);
             var isRuntimeHeader = location == ParameterLocation.Header && string.Equals(actual.Name, "Authorization", StringComparison.OrdinalIgnoreCase);
             if (location == ParameterLocation.Header && string.Equals(actual.Name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)) idempotencyHeader = actual.Name;
             var required = location == ParameterLocation.Path || (actual.IsRequired && !isRuntimeHeader && idempotencyHeader != actual.Name);
@@ -246,7 +247,7 @@ internal sealed class OperationMapper
         {
             case BodyKind.Json:
             case BodyKind.FormUrlEncoded:
-                var type = _schemas.Map(media.Schema, typeHint + "Request", bodyPointer + "/content/" + SchemaMapper.Escape(contentType) + "/schema");
+                var type = _schemas.Map(media.Schema, typeHint + "Request", bodyPointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
                 if (kind == BodyKind.FormUrlEncoded && type.Kind != TypeRefKind.Named)
                 {
                     _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, bodyPointer, "request", contentType, typeHint,
@@ -341,7 +342,7 @@ internal sealed class OperationMapper
         switch (BodyKindOf(contentType))
         {
             case BodyKind.Json:
-                var type = media.Schema == null ? TypeRef.Of(TypeRefKind.Any) : _schemas.Map(media.Schema, typeHint + "Response", pointer + "/content/" + SchemaMapper.Escape(contentType) + "/schema");
+                var type = media.Schema == null ? TypeRef.Of(TypeRefKind.Any) : _schemas.Map(media.Schema, typeHint + "Response", pointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
                 return new ResponseModel(status, ResponseKind.Json, type, contentType, description);
             case BodyKind.Text:
                 return new ResponseModel(status, ResponseKind.Text, TypeRef.Of(TypeRefKind.String), contentType, description);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -27,21 +28,21 @@ internal static class UnknownTypeWords
         // Swagger 2.0 parameters and headers carry the type themselves, and allow "file".
         var swagger2 = document["swagger"] != null;
         var walker = new Walker(found, swagger2);
-        foreach (var entry in Entries(document["definitions"])) walker.Schema(entry.Value, "/definitions/" + SchemaMapper.Escape(entry.Name));
-        foreach (var entry in Entries(document["parameters"])) walker.Parameter(entry.Value, "/parameters/" + SchemaMapper.Escape(entry.Name));
-        foreach (var entry in Entries(document["responses"])) walker.Response(entry.Value, "/responses/" + SchemaMapper.Escape(entry.Name));
+        foreach (var entry in Entries(document["definitions"])) walker.Schema(entry.Value, "/definitions/" + JsonPointer.Escape(entry.Name));
+        foreach (var entry in Entries(document["parameters"])) walker.Parameter(entry.Value, "/parameters/" + JsonPointer.Escape(entry.Name));
+        foreach (var entry in Entries(document["responses"])) walker.Response(entry.Value, "/responses/" + JsonPointer.Escape(entry.Name));
         if (document["components"] is JObject components)
         {
-            foreach (var entry in Entries(components["schemas"])) walker.Schema(entry.Value, "/components/schemas/" + SchemaMapper.Escape(entry.Name));
-            foreach (var entry in Entries(components["parameters"])) walker.Parameter(entry.Value, "/components/parameters/" + SchemaMapper.Escape(entry.Name));
-            foreach (var entry in Entries(components["headers"])) walker.Parameter(entry.Value, "/components/headers/" + SchemaMapper.Escape(entry.Name));
-            foreach (var entry in Entries(components["responses"])) walker.Response(entry.Value, "/components/responses/" + SchemaMapper.Escape(entry.Name));
-            foreach (var entry in Entries(components["requestBodies"])) walker.Content(entry.Value, "/components/requestBodies/" + SchemaMapper.Escape(entry.Name));
+            foreach (var entry in Entries(components["schemas"])) walker.Schema(entry.Value, "/components/schemas/" + JsonPointer.Escape(entry.Name));
+            foreach (var entry in Entries(components["parameters"])) walker.Parameter(entry.Value, "/components/parameters/" + JsonPointer.Escape(entry.Name));
+            foreach (var entry in Entries(components["headers"])) walker.Parameter(entry.Value, "/components/headers/" + JsonPointer.Escape(entry.Name));
+            foreach (var entry in Entries(components["responses"])) walker.Response(entry.Value, "/components/responses/" + JsonPointer.Escape(entry.Name));
+            foreach (var entry in Entries(components["requestBodies"])) walker.Content(entry.Value, "/components/requestBodies/" + JsonPointer.Escape(entry.Name));
         }
         foreach (var path in Entries(document["paths"]))
         {
             if (path.Value is not JObject pathItem) continue;
-            var pathPointer = "/paths/" + SchemaMapper.Escape(path.Name);
+            var pathPointer = "/paths/" + JsonPointer.Escape(path.Name);
             walker.Parameters(pathItem["parameters"], pathPointer + "/parameters");
             foreach (var method in pathItem.Properties().Where(p => OperationKeys.IsOperation(p.Name) && p.Value is JObject))
             {
@@ -49,7 +50,7 @@ internal static class UnknownTypeWords
                 var pointer = pathPointer + "/" + method.Name;
                 walker.Parameters(operation["parameters"], pointer + "/parameters");
                 walker.Content(operation["requestBody"], pointer + "/requestBody");
-                foreach (var response in Entries(operation["responses"])) walker.Response(response.Value, pointer + "/responses/" + SchemaMapper.Escape(response.Name));
+                foreach (var response in Entries(operation["responses"])) walker.Response(response.Value, pointer + "/responses/" + JsonPointer.Escape(response.Name));
             }
         }
         return found;
@@ -77,7 +78,7 @@ internal static class UnknownTypeWords
             foreach (var keyword in s_oneSchema) Schema(schema[keyword], pointer + "/" + keyword);
             foreach (var keyword in s_schemaMaps)
             {
-                foreach (var entry in Entries(schema[keyword])) Schema(entry.Value, pointer + "/" + keyword + "/" + SchemaMapper.Escape(entry.Name));
+                foreach (var entry in Entries(schema[keyword])) Schema(entry.Value, pointer + "/" + keyword + "/" + JsonPointer.Escape(entry.Name));
             }
             foreach (var keyword in s_schemaLists.Append("items"))
             {
@@ -111,7 +112,7 @@ internal static class UnknownTypeWords
             if (node is not JObject response || response["$ref"] != null) return;
             if (_swagger2) Schema(response["schema"], pointer + "/schema");
             Content(response, pointer);
-            foreach (var header in Entries(response["headers"])) Parameter(header.Value, pointer + "/headers/" + SchemaMapper.Escape(header.Name));
+            foreach (var header in Entries(response["headers"])) Parameter(header.Value, pointer + "/headers/" + JsonPointer.Escape(header.Name));
         }
 
         public void Content(JToken? node, string pointer)
@@ -119,7 +120,7 @@ internal static class UnknownTypeWords
             if (node is not JObject owner || owner["$ref"] != null) return;
             foreach (var media in Entries(owner["content"]))
             {
-                if (media.Value is JObject mediaType) Schema(mediaType["schema"], pointer + "/content/" + SchemaMapper.Escape(media.Name) + "/schema");
+                if (media.Value is JObject mediaType) Schema(mediaType["schema"], pointer + "/content/" + JsonPointer.Escape(media.Name) + "/schema");
             }
         }
 

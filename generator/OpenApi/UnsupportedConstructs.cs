@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -19,7 +20,7 @@ internal static class UnsupportedConstructs
 
         foreach (var webhook in Entries(document["webhooks"]))
         {
-            found.Add(("/webhooks/" + SchemaMapper.Escape(webhook.Name), $"Webhook '{webhook.Name}'",
+            found.Add(("/webhooks/" + JsonPointer.Escape(webhook.Name), $"Webhook '{webhook.Name}'",
                 "webhooks are requests the API sends to you, so no client method is generated"));
         }
 
@@ -28,7 +29,7 @@ internal static class UnsupportedConstructs
             if (path.Value is not JObject pathItem) continue;
             foreach (var method in pathItem.Properties().Where(p => OperationKeys.IsOperation(p.Name)))
             {
-                var pointer = "/paths/" + SchemaMapper.Escape(path.Name) + "/" + method.Name;
+                var pointer = "/paths/" + JsonPointer.Escape(path.Name) + "/" + method.Name;
                 if (method.Value is not JObject operation) continue;
                 var id = operation["operationId"]?.Value<string>() ?? method.Name.ToUpperInvariant() + " " + path.Name;
                 if (operation["$ref"] is JValue { Value: string reference })
@@ -38,7 +39,7 @@ internal static class UnsupportedConstructs
                 }
                 foreach (var callback in Entries(operation["callbacks"]))
                 {
-                    found.Add((pointer + "/callbacks/" + SchemaMapper.Escape(callback.Name), $"Callback '{callback.Name}' of operation '{id}'",
+                    found.Add((pointer + "/callbacks/" + JsonPointer.Escape(callback.Name), $"Callback '{callback.Name}' of operation '{id}'",
                         "callbacks are requests the API sends to you, so no client method is generated"));
                 }
                 if (operation["x-ms-pageable"] != null)

@@ -6,6 +6,7 @@ using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using Newtonsoft.Json.Linq;
 using NSwag;
+using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
 
@@ -30,7 +31,7 @@ internal static class WaiterMapper
             {
                 var operation = entry.Value;
                 if (operation.ExtensionData == null || !operation.ExtensionData.TryGetValue(Extension, out var raw) || raw == null) continue;
-                var pointer = "/paths/" + SchemaMapper.Escape(path.Key) + "/" + entry.Key + "/" + Extension;
+                var pointer = "/paths/" + JsonPointer.Escape(path.Key) + "/" + entry.Key + "/" + Extension;
                 if (JToken.FromObject(raw) is not JObject declarations)
                 {
                     sink.Warn(DiagnosticDescriptors.InvalidWaiter, pointer, Extension, "it must be an object of named waiters");
@@ -43,7 +44,7 @@ internal static class WaiterMapper
                     var waiter = MapOne(declaration, status, byId, typesByName, out var problem);
                     if (waiter == null)
                     {
-                        sink.Warn(DiagnosticDescriptors.InvalidWaiter, pointer + "/" + SchemaMapper.Escape(declaration.Name), declaration.Name, problem!);
+                        sink.Warn(DiagnosticDescriptors.InvalidWaiter, pointer + "/" + JsonPointer.Escape(declaration.Name), declaration.Name, problem!);
                         continue;
                     }
                     waiters.Add(waiter with { Name = names.Claim(waiter.Name) });
