@@ -7,16 +7,15 @@ namespace ClientGen.Generator.Emit;
 /// <summary>Emits <c>WaitFor{Name}Async</c> and <c>{Start}AndWaitAsync</c> for each waiter the spec declares.</summary>
 internal static class WaiterEmitter
 {
-
     public static void EmitInterfaceMembers(SourceWriter w, ClientLookup lookup)
     {
         foreach (var waiter in lookup.Model.Waiters)
         {
-            var status = Status(waiter, lookup);
+            var status = waiter.Status;
             WaitDocs(w, waiter, status);
             w.Line($"{WaitSignature(waiter, status, lookup)};");
             w.Line();
-            if (IsResumable(status))
+            if (waiter.IsResumable)
             {
                 w.Line($$"""
                     /// <summary>A handle to <c>{{waiter.Name}}</c> for work <paramref name="id"/>, to persist and resume from another process.</summary>
@@ -33,9 +32,8 @@ internal static class WaiterEmitter
                     """);
                 w.Line();
             }
-            if (waiter.StartMethod != null)
+            if (waiter.Start is { } start)
             {
-                var start = Start(waiter, lookup);
                 StartDocs(w, waiter, start);
                 w.Line($"{StartSignature(waiter, start, status, lookup)};");
                 w.Line();
@@ -48,7 +46,7 @@ internal static class WaiterEmitter
         var index = 0;
         foreach (var waiter in lookup.Model.Waiters)
         {
-            var status = Status(waiter, lookup);
+            var status = waiter.Status;
             var field = $"s_waiter{index++}";
             w.Line($"private static readonly {RuntimeContract.WaiterDefinition} {field} = new({Text.Literal(waiter.Name)}, {List(waiter.Success)}, {List(waiter.Failure)}, {List(waiter.Pending)})");
             w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(waiter.TimeoutSeconds)}) }};");
@@ -57,14 +55,14 @@ internal static class WaiterEmitter
             var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => p.Name).ToList();
             if (waiter.EntityParameter != null) arguments.Add(waiter.EntityParameter);
             var call = string.Join(", ", arguments.Select(a => $"{a.TrimStart('@')}: {a}").Append("cancellationToken: ct"));
-            var cancel = waiter.CancelMethod == null ? "null" : $"ct => {waiter.CancelMethod}({CancelArguments(waiter, lookup)})";
+            var cancel = waiter.Cancel == null ? "null" : $"ct => {waiter.Cancel.MethodName}({CancelArguments(waiter.Cancel)})";
             w.Line("/// <inheritdoc />");
             w.Open("public " + WaitSignature(waiter, status, lookup));
             w.Line($"return {RuntimeContract.Waiter}.WaitAsync({field}, ct => {status.MethodName}({call}), static r => {RuntimeContract.WaiterStatus}.Of({Access("r", waiter.StatusPath)}), {cancel}, options, _core.Options.TimeProvider, cancellationToken);");
             w.Close();
             w.Line();
 
-            if (IsResumable(status))
+            if (waiter.IsResumable)
             {
                 var entityArgument = waiter.EntityParameter != null ? $", {waiter.EntityParameter}: handle.Entity" : string.Empty;
                 w.Line($$"""
@@ -83,15 +81,14 @@ internal static class WaiterEmitter
                 w.Line();
             }
 
-            if (waiter.StartMethod != null)
+            if (waiter.Start is { } start)
             {
-                var start = Start(waiter, lookup);
                 var startArguments = string.Join(", ", ClientEmitter.Parameters(start, lookup).Select(p => $"{p.Name.TrimStart('@')}: {p.Name}").Append("cancellationToken: cancellationToken"));
                 w.Line("/// <inheritdoc />");
                 w.Open("public async " + StartSignature(waiter, start, status, lookup));
                 w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
                 w.Line($"var id = {RuntimeContract.WaiterStatus}.Of({Access("started", waiter.StartIdPath)}) ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
-                var entity = EntityArgument(waiter, start);
+                var entity = waiter.StartEntityParameter ?? "null";
                 w.Line($"waitOptions?.Started?.Invoke(Create{waiter.Name}Handle(id{(entity == "null" ? string.Empty : ", " + entity)}));");
                 w.Line($"return await WaitFor{waiter.Name}Async(id{(waiter.EntityParameter != null ? ", " + entity : string.Empty)}, waitOptions, cancellationToken).ConfigureAwait(false);");
                 w.Close();
@@ -99,18 +96,6 @@ internal static class WaiterEmitter
             }
         }
     }
-
-    /// <summary>A wait can be resumed from a handle when the status operation is addressed by one string id.</summary>
-    private static bool IsResumable(OperationModel status) =>
-        status.Parameters.Count(p => p.IsRequired) == 1 && status.Parameters.First(p => p.IsRequired).Type.Kind == TypeRefKind.String;
-
-    /// <summary>The start operation's argument for the entity header, when it has the same parameter as the status operation.</summary>
-    private static string EntityArgument(WaiterModel waiter, OperationModel start) =>
-        waiter.EntityParameter != null && start.Parameters.Any(p => p.Name == waiter.EntityParameter) ? waiter.EntityParameter : "null";
-
-    private static OperationModel Status(WaiterModel waiter, ClientLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StatusMethod);
-
-    private static OperationModel Start(WaiterModel waiter, ClientLookup lookup) => lookup.Model.Operations.Single(o => o.MethodName == waiter.StartMethod);
 
     private static string WaitSignature(WaiterModel waiter, OperationModel status, ClientLookup lookup)
     {
@@ -129,12 +114,8 @@ internal static class WaiterEmitter
         return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> {name}({string.Join(", ", parameters)})";
     }
 
-    private static string CancelArguments(WaiterModel waiter, ClientLookup lookup)
-    {
-        var cancel = lookup.Model.Operations.Single(o => o.MethodName == waiter.CancelMethod);
-        var names = cancel.Parameters.Where(p => p.IsRequired || p.Name == waiter.EntityParameter).Select(p => p.Name);
-        return string.Join(", ", names.Select(n => $"{n.TrimStart('@')}: {n}").Append("cancellationToken: ct"));
-    }
+    private static string CancelArguments(WaiterCancel cancel) =>
+        string.Join(", ", cancel.Arguments.Select(n => $"{n.TrimStart('@')}: {n}").Append("cancellationToken: ct"));
 
     /// <summary><c>r.Response.Status</c>, with <c>?.</c> after every hop that may be null.</summary>
     private static string Access(string root, EquatableArray<PathHop> path)

@@ -91,7 +91,7 @@ internal sealed class GraphQlModelBuilder
     /// </summary>
     private static EquatableArray<SecuritySchemeModel> SecuritySchemes(EquatableArray<ServerModel> servers) =>
         servers.FirstOrDefault(s => s.TokenUrl != null) is { } oauth
-            ? new[] { new SecuritySchemeModel("oauth2", SecuritySchemeKind.OAuth2ClientCredentials, null, oauth.TokenUrl, true, EquatableArray<string>.Empty) }.ToEquatableArray()
+            ? new[] { new SecuritySchemeModel("oauth2", SecuritySchemeKind.OAuth2ClientCredentials, null, oauth.TokenUrl, true) }.ToEquatableArray()
             : EquatableArray<SecuritySchemeModel>.Empty;
 
     private IEnumerable<GraphQlVariableModel> Variables(GraphQLOperationDefinition operation)
@@ -128,7 +128,7 @@ internal sealed class GraphQlModelBuilder
         {
             if (!properties.Any(p => p.JsonName == "__typename"))
             {
-                properties.Insert(0, new PropertyModel("__typename", "Typename", TypeRef.Of(TypeRefKind.String).AsNullable(), false, "The concrete type of this value.", false, null));
+                properties.Insert(0, new PropertyModel { JsonName = "__typename", Name = "Typename", Type = TypeRef.Of(TypeRefKind.String).AsNullable(), IsRequired = false, Description = "The concrete type of this value." });
             }
             var cases = new List<DiscriminatorCase>();
             foreach (var entry in byType)
@@ -137,8 +137,7 @@ internal sealed class GraphQlModelBuilder
                 var derived = BuildRecord(_typeNames.Claim(name + Identifier.Pascal(entry.Key)), concrete, entry.Value, name, entry.Key);
                 cases.Add(new DiscriminatorCase(entry.Key, derived));
             }
-            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {parent.Name} fields this operation selects; a derived record per concrete type adds its own.", false, null, false, true,
-                properties.ToEquatableArray(), properties.ToEquatableArray(), null, new DiscriminatorModel("__typename", cases.ToEquatableArray()), null, null, string.Empty));
+            _types.Add(new TypeModel { Name = name, Kind = TypeModelKind.Object, Description = $"The {parent.Name} fields this operation selects; a derived record per concrete type adds its own.", Properties = properties.ToEquatableArray(), AllProperties = properties.ToEquatableArray(), Discriminator = new DiscriminatorModel("__typename", cases.ToEquatableArray()) });
             return name;
         }
 
@@ -147,13 +146,11 @@ internal sealed class GraphQlModelBuilder
             // The base record is added after its derived records are built, so its properties come from the pending list.
             var baseProperties = _pendingBase[baseType];
             var own = properties.Where(p => baseProperties.All(b => b.JsonName != p.JsonName)).ToList();
-            _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {parent.Name} fields this operation selects.", false, baseType, false, false,
-                own.ToEquatableArray(), baseProperties.Concat(own).ToEquatableArray(), null, null, discriminatorValue, null, string.Empty));
+            _types.Add(new TypeModel { Name = name, Kind = TypeModelKind.Object, Description = $"The {parent.Name} fields this operation selects.", BaseType = baseType, Properties = own.ToEquatableArray(), AllProperties = baseProperties.Concat(own).ToEquatableArray(), DiscriminatorValue = discriminatorValue });
             return name;
         }
 
-        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {parent.Name} fields this operation selects.", false, null, false, false,
-            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
+        _types.Add(new TypeModel { Name = name, Kind = TypeModelKind.Object, Description = $"The {parent.Name} fields this operation selects.", Properties = properties.ToEquatableArray(), AllProperties = properties.ToEquatableArray() });
         return name;
     }
 
@@ -180,7 +177,7 @@ internal sealed class GraphQlModelBuilder
                     });
             }
             var nullable = entry.Conditional || (entry.Field != null && !entry.Field.Type.NonNull);
-            properties.Add(new PropertyModel(entry.ResponseName, members.Claim(Identifier.Pascal(entry.ResponseName, "Value")), nullable ? type.AsNullable() : type, !nullable, null, false, null));
+            properties.Add(new PropertyModel { JsonName = entry.ResponseName, Name = members.Claim(Identifier.Pascal(entry.ResponseName, "Value")), Type = nullable ? type.AsNullable() : type, IsRequired = !nullable });
         }
         _pendingBase[name] = properties;
         return properties;
@@ -261,10 +258,9 @@ internal sealed class GraphQlModelBuilder
         foreach (var field in type?.Fields.Values ?? Enumerable.Empty<GqlField>())
         {
             var mapped = field.MappedType != null ? TypeRef.NamedType(DeclareMapped(field.MappedType), NamedKind.Object) : MapOutput(field.Type, () => DeclareMapped(field.Type.NamedType));
-            properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), mapped.AsNullable(), false, null, false, null));
+            properties.Add(new PropertyModel { JsonName = field.Name, Name = members.Claim(Identifier.Pascal(field.Name, "Value")), Type = mapped.AsNullable(), IsRequired = false });
         }
-        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The JSON value typed as {typeName}.", false, null, false, false,
-            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty, AcceptsEncodedJson: true));
+        _types.Add(new TypeModel { Name = name, Kind = TypeModelKind.Object, Description = $"The JSON value typed as {typeName}.", Properties = properties.ToEquatableArray(), AllProperties = properties.ToEquatableArray(), AcceptsEncodedJson = true });
         return name;
     }
 
@@ -327,8 +323,7 @@ internal sealed class GraphQlModelBuilder
         _namedTypes[type.Name] = name;
         var members = new NameScope(EmittedMembers.OfEnum(name));
         var values = type.EnumValues.Select(v => new EnumMember(members.Claim(Identifier.Pascal(v, "Value")), v, null)).ToEquatableArray();
-        _types.Add(new TypeModel(name, TypeModelKind.Enum, $"The {type.Name} values.", false, null, false, false,
-            EquatableArray<PropertyModel>.Empty, EquatableArray<PropertyModel>.Empty, null, null, null, new EnumModel(EnumUnderlying.String, values), string.Empty));
+        _types.Add(new TypeModel { Name = name, Kind = TypeModelKind.Enum, Description = $"The {type.Name} values.", Enum = new EnumModel(EnumUnderlying.String, values) });
         return name;
     }
 
@@ -344,10 +339,9 @@ internal sealed class GraphQlModelBuilder
             var required = field.Type.NonNull && !field.HasDefault;
             var mapped = MapInput(field.Type);
             // An optional input field keeps unset (omitted), null and a value apart.
-            properties.Add(new PropertyModel(field.Name, members.Claim(Identifier.Pascal(field.Name, "Value")), required ? mapped : mapped.AsNullable(), required, null, false, null, IsTriState: !required));
+            properties.Add(new PropertyModel { JsonName = field.Name, Name = members.Claim(Identifier.Pascal(field.Name, "Value")), Type = required ? mapped : mapped.AsNullable(), IsRequired = required, IsTriState = !required });
         }
-        _types.Add(new TypeModel(name, TypeModelKind.Object, $"The {type.Name} input.", false, null, false, false,
-            properties.ToEquatableArray(), properties.ToEquatableArray(), null, null, null, null, string.Empty));
+        _types.Add(new TypeModel { Name = name, Kind = TypeModelKind.Object, Description = $"The {type.Name} input.", Properties = properties.ToEquatableArray(), AllProperties = properties.ToEquatableArray() });
         return name;
     }
 }

@@ -17,8 +17,6 @@ public sealed record ClientModel
 
     public required EquatableArray<TypeModel> Types { get; init; }
 
-    /// <summary>The security scheme keys that apply to an operation declaring none.</summary>
-    public required EquatableArray<string> DefaultSecurity { get; init; }
 
     public required EquatableArray<WaiterModel> Waiters { get; init; }
 }

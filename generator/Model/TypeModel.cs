@@ -9,22 +9,38 @@ public enum TypeModelKind
 }
 
 /// <summary>One generated type. Emitted to its own file.</summary>
-public sealed record TypeModel(
-    string Name,
-    TypeModelKind Kind,
-    string? Description,
-    bool IsDeprecated,
-    string? BaseType,
-    bool IsAbstract,
-    bool HasDerivedTypes,
-    EquatableArray<PropertyModel> Properties,
-    EquatableArray<PropertyModel> AllProperties,
-    TypeRef? AdditionalProperties,
-    DiscriminatorModel? Discriminator,
-    string? DiscriminatorValue,
-    EnumModel? Enum,
-    string SchemaPointer,
-    bool AcceptsEncodedJson = false);
+public sealed record TypeModel
+{
+    public required string Name { get; init; }
+
+    public required TypeModelKind Kind { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool IsDeprecated { get; init; }
+
+    /// <summary>The record this one derives from (an allOf base, a discriminated union, a GraphQL interface).</summary>
+    public string? BaseType { get; init; }
+
+    /// <summary>The properties this record declares.</summary>
+    public EquatableArray<PropertyModel> Properties { get; init; } = EquatableArray<PropertyModel>.Empty;
+
+    /// <summary>Inherited then own properties: what the JSON reader and writer cover.</summary>
+    public EquatableArray<PropertyModel> AllProperties { get; init; } = EquatableArray<PropertyModel>.Empty;
+
+    /// <summary>The type of values outside the declared properties, when the schema types them.</summary>
+    public TypeRef? AdditionalProperties { get; init; }
+
+    public DiscriminatorModel? Discriminator { get; init; }
+
+    /// <summary>This type's own value of its base's discriminator.</summary>
+    public string? DiscriminatorValue { get; init; }
+
+    public EnumModel? Enum { get; init; }
+
+    /// <summary>GraphQL's JSON scalar: the value may also arrive as a string holding the JSON.</summary>
+    public bool AcceptsEncodedJson { get; init; }
+}
 
 /// <summary>
 /// A property of an object record. <see cref="IsTriState"/>: typed <c>Optional&lt;T&gt;</c> (GraphQL inputs).
@@ -33,16 +49,26 @@ public sealed record TypeModel(
 /// <see cref="DiscriminatorDefault"/>: a discriminator the spec requires is never null; it starts as this value (the
 /// declaring type's own discriminator value, or empty) and each derived type's constructor sets its own.
 /// </summary>
-public sealed record PropertyModel(
-    string JsonName,
-    string Name,
-    TypeRef Type,
-    bool IsRequired,
-    string? Description,
-    bool IsDeprecated,
-    string? DiscriminatorDefault,
-    bool IsTriState = false,
-    bool KeepsNull = false);
+public sealed record PropertyModel
+{
+    public required string JsonName { get; init; }
+
+    public required string Name { get; init; }
+
+    public required TypeRef Type { get; init; }
+
+    public required bool IsRequired { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool IsDeprecated { get; init; }
+
+    public string? DiscriminatorDefault { get; init; }
+
+    public bool IsTriState { get; init; }
+
+    public bool KeepsNull { get; init; }
+}
 
 /// <summary>How a polymorphic base chooses its derived type: the property and every known value.</summary>
 public sealed record DiscriminatorModel(string PropertyJsonName, EquatableArray<DiscriminatorCase> Cases);

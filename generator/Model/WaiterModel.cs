@@ -3,23 +3,52 @@ namespace ClientGen.Generator.Model;
 /// <summary>
 /// A waiter declared with <c>x-clientgen-waiters</c> on a status operation: becomes a
 /// <c>WaitFor{Name}Async</c> method, and a <c>{Start}AndWaitAsync</c> method when a start operation is named.
-/// Paths are C# property names, already resolved against the response types.
+/// Paths are C# property names, already resolved against the response types; every choice the emitter makes
+/// (which operations, which arguments, whether a handle can resume it) is decided here by the front end.
 /// </summary>
-public sealed record WaiterModel(
-    string Name,
-    string? Description,
-    string StatusMethod,
-    EquatableArray<PathHop> StatusPath,
-    EquatableArray<string> Success,
-    EquatableArray<string> Failure,
-    EquatableArray<string> Pending,
-    double MinDelaySeconds,
-    double MaxDelaySeconds,
-    double TimeoutSeconds,
-    string? CancelMethod,
-    string? StartMethod,
-    EquatableArray<PathHop> StartIdPath,
-    string? EntityParameter);
+public sealed record WaiterModel
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The operation polled; its required parameters are the wait's.</summary>
+    public required OperationModel Status { get; init; }
+
+    public required EquatableArray<PathHop> StatusPath { get; init; }
+
+    public required EquatableArray<string> Success { get; init; }
+
+    public required EquatableArray<string> Failure { get; init; }
+
+    public required EquatableArray<string> Pending { get; init; }
+
+    public required double MinDelaySeconds { get; init; }
+
+    public required double MaxDelaySeconds { get; init; }
+
+    public required double TimeoutSeconds { get; init; }
+
+    /// <summary>What cancels the work on the vendor when the caller's token is cancelled, if the spec names it.</summary>
+    public WaiterCancel? Cancel { get; init; }
+
+    /// <summary>The operation that starts the work, for <c>{Start}AndWaitAsync</c>.</summary>
+    public OperationModel? Start { get; init; }
+
+    public EquatableArray<PathHop> StartIdPath { get; init; } = EquatableArray<PathHop>.Empty;
+
+    /// <summary>The start operation's parameter that carries the entity header, when it has the status operation's.</summary>
+    public string? StartEntityParameter { get; init; }
+
+    /// <summary>The status operation's parameter for the tenant entity header, carried by handles and sent on every poll.</summary>
+    public string? EntityParameter { get; init; }
+
+    /// <summary>True when the status operation is addressed by one string id, so a handle can resume the wait.</summary>
+    public required bool IsResumable { get; init; }
+}
+
+/// <summary>The cancel operation's method and the wait's parameters it is called with.</summary>
+public sealed record WaiterCancel(string MethodName, EquatableArray<string> Arguments);
 
 /// <summary>One step of a property path: the C# property and whether it may be null.</summary>
 public sealed record PathHop(string Property, bool IsNullable);

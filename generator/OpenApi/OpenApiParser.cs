@@ -7,6 +7,7 @@ using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using NSwag;
+using ClientGen.Generator.OpenApi.Operations;
 using ClientGen.Generator.OpenApi.Schemas;
 
 namespace ClientGen.Generator.OpenApi;
@@ -54,7 +55,6 @@ public static class OpenApiParser
         var servers = ServerMapper.OfDocument(document, clientName);
         var apiHost = servers.Count > 0 && Uri.TryCreate(servers[0].Url, UriKind.Absolute, out var first) ? first.Host : null;
         var securitySchemes = SecurityMapper.Map(document, apiHost, sink).ToEquatableArray();
-        var defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).Where(r => r != null).SelectMany(r => r.Keys).Distinct().ToEquatableArray();
 
         var title = SpecText.OrNull(document.Info?.Title);
         var shape = new ClientShape
@@ -79,7 +79,6 @@ public static class OpenApiParser
             Version = SpecText.OrNull(document.Info?.Version),
             Operations = operations.ToEquatableArray(),
             Types = types.ToEquatableArray(),
-            DefaultSecurity = defaultSecurity,
             Waiters = waiters.ToEquatableArray(),
         };
     }

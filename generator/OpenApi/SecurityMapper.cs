@@ -32,8 +32,6 @@ internal static class SecurityMapper
     private static SecuritySchemeModel Map(string key, OpenApiSecurityScheme scheme, string? apiHost)
     {
         var clientCredentials = scheme.Flows?.ClientCredentials;
-        var flow = clientCredentials ?? scheme.Flows?.Password ?? scheme.Flows?.AuthorizationCode ?? scheme.Flows?.Implicit;
-        var scopes = flow?.Scopes?.Keys ?? (ICollection<string>?)scheme.Scopes?.Keys ?? Array.Empty<string>();
         // Swagger 2.0 writes the flow as "application" with tokenUrl on the scheme itself.
         var tokenUrl = clientCredentials?.TokenUrl ?? (scheme.Flow == OpenApiOAuth2Flow.Application ? scheme.TokenUrl : null);
         var kind = scheme.Type switch
@@ -44,6 +42,6 @@ internal static class SecurityMapper
             _ => SecuritySchemeKind.Other,
         };
         var follows = tokenUrl != null && apiHost != null && Uri.TryCreate(tokenUrl, UriKind.Absolute, out var token) && string.Equals(token.Host, apiHost, StringComparison.OrdinalIgnoreCase);
-        return new SecuritySchemeModel(key, kind, scheme.Name, tokenUrl, follows, scopes.Where(s => s != null).ToEquatableArray());
+        return new SecuritySchemeModel(key, kind, scheme.Name, tokenUrl, follows);
     }
 }

@@ -76,7 +76,20 @@ internal static class WaiterMapper
             return null;
         }
 
-        string? cancelMethod = null;
+        // The tenant entity header (Zuora-Entity-Ids), carried by resume handles and passed to every poll.
+        string? entityParameterName = null;
+        if (Text(body, "entityHeader") is { } entityHeader)
+        {
+            var parameter = status.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Header && string.Equals(p.WireName, entityHeader, StringComparison.OrdinalIgnoreCase) && p.Type.Kind == TypeRefKind.String);
+            if (parameter == null)
+            {
+                problem = $"the status operation has no string header parameter '{entityHeader}'";
+                return null;
+            }
+            entityParameterName = parameter.Name;
+        }
+
+        WaiterCancel? cancelCall = null;
         if (Text(body, "cancelOperation") is { } cancelId)
         {
             if (!byId.TryGetValue(cancelId, out var cancel))
@@ -90,10 +103,10 @@ internal static class WaiterMapper
                 problem = $"the cancel operation '{cancelId}' needs arguments the status operation does not have";
                 return null;
             }
-            cancelMethod = cancel.MethodName;
+            cancelCall = new WaiterCancel(cancel.MethodName, cancel.Parameters.Where(p => p.IsRequired || (entityParameterName != null && p.Name == entityParameterName)).Select(p => p.Name).ToEquatableArray());
         }
 
-        string? startMethod = null;
+        OperationModel? startOperation = null;
         var startIdPath = new List<PathHop>();
         if (Text(body, "startOperation") is { } startId)
         {
@@ -102,28 +115,15 @@ internal static class WaiterMapper
                 problem = $"the start operation '{startId}' does not exist or has no JSON response";
                 return null;
             }
-            if (status.Parameters.Count(p => p.IsRequired) != 1 || status.Parameters.First(p => p.IsRequired).Type.Kind != TypeRefKind.String)
+            if (!HasOneStringId(status))
             {
                 problem = "a start operation needs a status operation with exactly one required string parameter (the id)";
                 return null;
             }
             var idPath = Resolve(start.Success.Type, Text(body, "startIdPath"), types, out problem);
             if (idPath == null) return null;
-            startMethod = start.MethodName;
+            startOperation = start;
             startIdPath = idPath;
-        }
-
-        // The tenant entity header (Zuora-Entity-Ids), carried by resume handles and passed to every poll.
-        string? entityParameter = null;
-        if (Text(body, "entityHeader") is { } entityHeader)
-        {
-            var parameter = status.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Header && string.Equals(p.WireName, entityHeader, StringComparison.OrdinalIgnoreCase) && p.Type.Kind == TypeRefKind.String);
-            if (parameter == null)
-            {
-                problem = $"the status operation has no string header parameter '{entityHeader}'";
-                return null;
-            }
-            entityParameter = parameter.Name;
         }
 
         if (!TrySeconds(body, "minDelay", 2, MaxDelaySeconds, out var minDelay, out problem)
@@ -138,22 +138,30 @@ internal static class WaiterMapper
             return null;
         }
 
-        return new WaiterModel(
-            Identifier.Pascal(declaration.Name, "Completed"),
-            Text(body, "description"),
-            status.MethodName,
-            statusPath.ToEquatableArray(),
-            success.ToEquatableArray(),
-            Strings(body, "failure").ToEquatableArray(),
-            Strings(body, "pending").ToEquatableArray(),
-            minDelay,
-            maxDelay,
-            timeout,
-            cancelMethod,
-            startMethod,
-            startIdPath.ToEquatableArray(),
-            entityParameter);
+        return new WaiterModel
+        {
+            Name = Identifier.Pascal(declaration.Name, "Completed"),
+            Description = Text(body, "description"),
+            Status = status,
+            StatusPath = statusPath.ToEquatableArray(),
+            Success = success.ToEquatableArray(),
+            Failure = Strings(body, "failure").ToEquatableArray(),
+            Pending = Strings(body, "pending").ToEquatableArray(),
+            MinDelaySeconds = minDelay,
+            MaxDelaySeconds = maxDelay,
+            TimeoutSeconds = timeout,
+            Cancel = cancelCall,
+            Start = startOperation,
+            StartIdPath = startIdPath.ToEquatableArray(),
+            StartEntityParameter = entityParameterName != null && startOperation != null && startOperation.Parameters.Any(p => p.Name == entityParameterName) ? entityParameterName : null,
+            EntityParameter = entityParameterName,
+            IsResumable = HasOneStringId(status),
+        };
     }
+
+    /// <summary>A wait can be resumed from a handle (and started by another call) when its status operation is addressed by one string id.</summary>
+    private static bool HasOneStringId(OperationModel status) =>
+        status.Parameters.Count(p => p.IsRequired) == 1 && status.Parameters.First(p => p.IsRequired).Type.Kind == TypeRefKind.String;
 
     /// <summary>Follows a dotted JSON path (<c>response.status</c>) through generated record properties.</summary>
     private static List<PathHop>? Resolve(TypeRef root, string? path, Dictionary<string, TypeModel> types, out string? problem)

@@ -17,8 +17,7 @@ internal static class TypeFinisher
     {
         if (type.Shape == SchemaShape.Enum)
         {
-            return new TypeModel(type.Name, TypeModelKind.Enum, SchemaShapes.Describe(type.Schema), type.Schema.IsDeprecated, null, false, false,
-                EquatableArray<PropertyModel>.Empty, EquatableArray<PropertyModel>.Empty, null, null, null, type.Enum, type.Pointer);
+            return new TypeModel { Name = type.Name, Kind = TypeModelKind.Enum, Description = SchemaShapes.Describe(type.Schema), IsDeprecated = type.Schema.IsDeprecated, Enum = type.Enum };
         }
 
         var inherited = type.Ancestors().Reverse().SelectMany(a => a.Properties).ToList();
@@ -40,36 +39,36 @@ internal static class TypeFinisher
                 ? type.DiscriminatorValue ?? string.Empty
                 : null;
             if (!isRequired && discriminatorDefault == null) propertyType = propertyType.AsNullable();
-            own.Add(new PropertyModel(
-                raw.JsonName,
-                members.Claim(Identifier.Pascal(raw.JsonName, "Value")),
-                propertyType,
-                isRequired,
-                SchemaShapes.Describe(raw.Schema) ?? SchemaShapes.Describe(SchemaShapes.Unwrap(raw.Schema, out _)),
-                raw.Schema.IsDeprecated,
-                discriminatorDefault,
-                KeepsNull: keepsNull));
+            own.Add(new PropertyModel
+            {
+                JsonName = raw.JsonName,
+                Name = members.Claim(Identifier.Pascal(raw.JsonName, "Value")),
+                Type = propertyType,
+                IsRequired = isRequired,
+                Description = SchemaShapes.Describe(raw.Schema) ?? SchemaShapes.Describe(SchemaShapes.Unwrap(raw.Schema, out _)),
+                IsDeprecated = raw.Schema.IsDeprecated,
+                DiscriminatorDefault = discriminatorDefault,
+                KeepsNull = keepsNull,
+            });
         }
         type.Properties = own;
 
         var discriminator = type.Cases.Count > 0 || type.Discriminator != null
             ? new DiscriminatorModel(type.Discriminator ?? string.Empty, AllCases(type, order).ToEquatableArray())
             : null;
-        return new TypeModel(
-            type.Name,
-            TypeModelKind.Object,
-            SchemaShapes.Describe(type.Schema),
-            type.Schema.IsDeprecated,
-            type.Base?.Name,
-            false,
-            order.Any(d => d.Base == type),
-            own.ToEquatableArray(),
-            inherited.Concat(own).ToEquatableArray(),
-            type.AdditionalProperties,
-            discriminator,
-            type.DiscriminatorValue,
-            null,
-            type.Pointer);
+        return new TypeModel
+        {
+            Name = type.Name,
+            Kind = TypeModelKind.Object,
+            Description = SchemaShapes.Describe(type.Schema),
+            IsDeprecated = type.Schema.IsDeprecated,
+            BaseType = type.Base?.Name,
+            Properties = own.ToEquatableArray(),
+            AllProperties = inherited.Concat(own).ToEquatableArray(),
+            AdditionalProperties = type.AdditionalProperties,
+            Discriminator = discriminator,
+            DiscriminatorValue = type.DiscriminatorValue,
+        };
     }
 
     /// <summary>The cases of <paramref name="type"/> plus those of its descendants, so one look at the discriminator picks the most derived type.</summary>

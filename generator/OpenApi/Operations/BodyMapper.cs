@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ClientGen.Generator.Common;
+using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
+using ClientGen.Generator.OpenApi.Schemas;
+using NJsonSchema;
+using NSwag;
+
+namespace ClientGen.Generator.OpenApi.Operations;
+
+/// <summary>
+/// An operation's request body: OpenAPI 3's requestBody (JSON, form, text, a stream, else raw HttpContent with
+/// CG1003), or Swagger 2.0's body parameter or form fields (one generated form model).
+/// </summary>
+internal sealed class BodyMapper
+{
+    private readonly SchemaMapper _schemas;
+    private readonly DiagnosticSink _diagnostics;
+
+    public BodyMapper(SchemaMapper schemas, DiagnosticSink diagnostics)
+    {
+        _schemas = schemas;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Swagger 2.0's <c>in: body</c> parameter: always JSON.</summary>
+    public BodyModel MapBodyParameter(OpenApiParameter parameter, string pointer, string typeHint, NameScope names)
+    {
+        var bodyType = _schemas.Map(parameter.Schema, typeHint + "Request", pointer);
+        return new BodyModel(names.Claim(Identifier.Camel(parameter.Name, "body")), bodyType, BodyKind.Json, "application/json", parameter.IsRequired, SpecText.OrNull(parameter.Description));
+    }
+
+    /// <summary>
+    /// The body parameter's name: <c>x-codegen-request-body-name</c> (OpenAPI Generator's, also what converters from
+    /// Swagger 2.0 keep) or <c>x-name</c>, else <c>body</c>. (Naming it after its schema would rename the body of
+    /// every existing client, callers' named arguments included; that waits for the call-shape work of #15.)
+    /// </summary>
+    private static string BodyName(OpenApiOperation operation, OpenApiRequestBody requestBody)
+    {
+        if (operation.ExtensionData != null && operation.ExtensionData.TryGetValue("x-codegen-request-body-name", out var declared) && declared is string given && given.Trim().Length > 0)
+        {
+            return Identifier.Camel(given, "body");
+        }
+        return Identifier.Camel(requestBody.Name, "body");
+    }
+
+    public BodyModel? MapRequestBody(OpenApiOperation operation, string pointer, string typeHint, NameScope names)
+    {
+        var requestBody = operation.RequestBody;
+        if (requestBody == null || requestBody.Content.Count == 0) return null;
+        var bodyPointer = pointer + "/requestBody";
+        var (contentType, media) = MediaTypes.PickContent(requestBody.Content);
+        var kind = MediaTypes.BodyKindOf(contentType);
+        var name = names.Claim(BodyName(operation, requestBody));
+        var description = SpecText.OrNull(requestBody.Description);
+        switch (kind)
+        {
+            case BodyKind.Json:
+            case BodyKind.FormUrlEncoded:
+                var type = _schemas.Map(media.Schema, typeHint + "Request", bodyPointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
+                if (kind == BodyKind.FormUrlEncoded && type.Kind != TypeRefKind.Named)
+                {
+                    _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, bodyPointer, "request", contentType, typeHint,
+                        "its schema is not an object, so the body is taken as HttpContent");
+                    return new BodyModel(name, TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, contentType, requestBody.IsRequired, description);
+                }
+                return new BodyModel(name, type, kind, contentType, requestBody.IsRequired, description);
+            case BodyKind.Text:
+                return new BodyModel(name, TypeRef.Of(TypeRefKind.String), kind, contentType, requestBody.IsRequired, description);
+            case BodyKind.Stream:
+                return new BodyModel(name, TypeRef.Of(TypeRefKind.Stream), kind, contentType, requestBody.IsRequired, description);
+            default:
+                _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, bodyPointer, "request", contentType, typeHint,
+                    "the body is taken as HttpContent so nothing is lost");
+                return new BodyModel(name, TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, contentType, requestBody.IsRequired, description);
+        }
+    }
+
+    public BodyModel? MapFormParameters(OpenApiOperation operation, string pointer, string typeHint, NameScope names)
+    {
+        var form = operation.ActualParameters.Select(p => p.ActualParameter).Where(p => p.Kind == OpenApiParameterKind.FormData).ToList();
+        if (form.Count == 0) return null;
+        var consumes = operation.ActualConsumes?.FirstOrDefault() ?? "application/x-www-form-urlencoded";
+        if (form.Any(p => p.IsBinary) || consumes.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, pointer + "/parameters", "request", "multipart/form-data", typeHint,
+                "the body is taken as HttpContent so nothing is lost");
+            return new BodyModel(names.Claim("content"), TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, "multipart/form-data", true, null);
+        }
+        // Swagger 2.0 form fields become one generated form model, like an OpenAPI 3 urlencoded body.
+        var schema = new JsonSchema { Type = JsonObjectType.Object };
+        foreach (var field in form)
+        {
+            var property = new JsonSchemaProperty { Type = field.Type, Format = field.Format, Description = field.Description, IsRequired = field.IsRequired };
+            if (field.Item != null) property.Item = field.Item;
+            foreach (var value in field.Enumeration) property.Enumeration.Add(value);
+            schema.Properties[field.Name] = property;
+        }
+        var type = _schemas.Map(schema, typeHint + "Form", pointer + "/parameters");
+        return new BodyModel(names.Claim("form"), type, BodyKind.FormUrlEncoded, "application/x-www-form-urlencoded", form.Any(f => f.IsRequired), null);
+    }
+}
