@@ -11,9 +11,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace ClientGen.Generator;
 
 /// <summary>
-/// The pipeline, and only the pipeline: AdditionalFiles (.yaml/.yml/.json) → spec texts with their
-/// per-file options → one work item per OpenAPI root with the files it references → parsed model →
-/// source files and diagnostics. Every step yields value-equal records, so an unrelated edit re-runs nothing.
+/// The pipeline, and only the pipeline: AdditionalFiles (.yaml/.yml/.json/.graphql) → spec texts with their
+/// per-file options → one work item per OpenAPI root (or GraphQL folder) → parsed model → placed model → source
+/// files and diagnostics, each step one of <see cref="GeneratorCore"/>'s in its own node. Every step yields
+/// value-equal records, so an unrelated edit re-runs nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ClientGenGenerator : IIncrementalGenerator
@@ -60,7 +61,7 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             });
 
         var workItems = entries
-            .SelectMany(static (all, _) => SpecDiscovery.CreateWorkItems(all.Where(e => SpecDiscovery.HasSpecExtension(e.Item1.Path)).ToImmutableArray()))
+            .SelectMany(static (all, _) => GeneratorCore.OpenApiWorkItems(all))
             .WithTrackingName(TrackingNames.WorkItems);
 
         // The compilation reduced to the one fact we need; generated code is withheld (one CG0006/CG0007 instead).
@@ -78,7 +79,7 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
         var graphQlModels = RegisterGraphQl(context, files, entries);
 
         var results = workItems
-            .Select(static (item, ct) => OpenApiParser.Parse(item, ct))
+            .Select(static (item, ct) => GeneratorCore.Parse(item, ct))
             .WithTrackingName(TrackingNames.ParseResults);
 
         // Diagnostics and sources are separate outputs, so moving a warning's line does not regenerate code.
@@ -98,7 +99,7 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
         // Clients that share a namespace and a type name each move to a namespace of their own (CG1007).
         var placements = models.Collect()
             .Combine(graphQlModels.Collect())
-            .Select(static (pair, _) => ClientPlacement.Place(pair.Left, pair.Right))
+            .Select(static (pair, _) => GeneratorCore.Place(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Placements);
         // Said only where code is generated: without a usable runtime the one CG0006/CG0007 is all a user sees.
         context.RegisterSourceOutput(placements.Combine(runtime), static (spc, pair) =>
@@ -109,22 +110,22 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
 
         var placed = models
             .Combine(placements)
-            .Select(static (pair, _) => ClientPlacement.Apply(pair.Left, pair.Right))
+            .Select(static (pair, _) => GeneratorCore.Apply(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PlacedModels);
         context.RegisterSourceOutput(placed.Combine(runtime), static (spc, pair) =>
         {
             if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
-            foreach (var file in Emitter.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            foreach (var file in GeneratorCore.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         });
 
         var placedGraphQl = graphQlModels
             .Combine(placements)
-            .Select(static (pair, _) => ClientPlacement.Apply(pair.Left, pair.Right))
+            .Select(static (pair, _) => GeneratorCore.Apply(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PlacedGraphQlModels);
         context.RegisterSourceOutput(placedGraphQl.Combine(runtime), static (spc, pair) =>
         {
             if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
-            foreach (var file in GraphQlEmitter.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            foreach (var file in GeneratorCore.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         });
     }
 
@@ -132,10 +133,10 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
     private static IncrementalValuesProvider<GraphQlClientModel> RegisterGraphQl(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecFile> files, IncrementalValueProvider<ImmutableArray<(SpecFile, SpecOptions)>> entries)
     {
         var items = entries
-            .SelectMany(static (all, _) => GraphQlDiscovery.CreateWorkItems(all))
+            .SelectMany(static (all, _) => GeneratorCore.GraphQlWorkItems(all))
             .WithTrackingName(TrackingNames.GraphQlWorkItems);
         var results = items
-            .Select(static (item, ct) => GraphQlAnalyzer.Process(item, ct))
+            .Select(static (item, ct) => GeneratorCore.Analyze(item, ct))
             .WithTrackingName(TrackingNames.GraphQlResults);
         var diagnostics = results
             .Select(static (result, _) => result.Diagnostics)

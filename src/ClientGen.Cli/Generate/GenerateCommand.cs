@@ -2,8 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using ClientGen.Generator.Common;
-using ClientGen.Generator.Emit;
+using ClientGen.Generator;
 using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.OpenApi;
@@ -11,8 +10,8 @@ using ClientGen.Generator.OpenApi;
 namespace ClientGen.Cli.Generate;
 
 /// <summary>
-/// <c>clientgen generate</c> and <c>clientgen check</c>: the source generator's parse and emit steps run on files
-/// from disk, so the written code is exactly what a project referencing the generator compiles.
+/// <c>clientgen generate</c> and <c>clientgen check</c>: the source generator's steps (<see cref="GeneratorCore"/>) run
+/// on files from disk, so the written code is exactly what a project referencing the generator compiles.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -34,31 +33,18 @@ internal static class GenerateCommand
             stderr.WriteLine("No OpenAPI, Swagger or GraphQL document among the given files (an OpenAPI root has an 'openapi' or 'swagger' key; GraphQL files end in .graphql or .graphqls).");
             return 1;
         }
-        var rest = specs.OpenApi.Select(item => OpenApiParser.Parse(item, CancellationToken.None)).ToList();
-        var graphQl = specs.GraphQl.Select(item => GraphQlAnalyzer.Process(item, CancellationToken.None)).ToList();
-        // The build's rule for clients that share a namespace and a type name (CG1007), so the files written are the ones it compiles.
-        var relocations = ClientPlacement.Place(rest.Where(r => r.Model != null).Select(r => r.Model!).ToList(), graphQl.Where(r => r.Model != null).Select(r => r.Model!).ToList());
-
         var failed = false;
         var problems = 0;
-        foreach (var result in rest)
+        foreach (var spec in GeneratorCore.Run(specs.Entries, CancellationToken.None))
         {
-            failed |= Report(result.Diagnostics.Concat(relocations.Where(r => r.Key == result.SourceFile).Select(r => r.Warning)), result.Model == null, stdout, ref problems);
-            if (output == null || result.Model == null) continue;
-            var model = ClientPlacement.Apply(result.Model, relocations);
-            Write(output, Emitter.Emit(model));
-            stdout.WriteLine($"{result.SourceFile}: {model.Shape.ClientName} ({Count(model.Operations.Count, "operation")}, {Count(model.Types.Count, "type")}) in {model.Shape.Namespace} → {output.FullName}");
+            failed |= Report(spec.Diagnostics, spec.Client == null, stdout, ref problems);
+            if (output == null || spec.Client is not { } client) continue;
+            Write(output, spec.Files);
+            var counts = spec.Kind == GeneratedSpecKind.OpenApi ? $"{Count(spec.Operations, "operation")}, {Count(spec.Types, "type")}" : Count(spec.Operations, "operation");
+            stdout.WriteLine($"{spec.Source}: {client.ClientName} ({counts}) in {client.Namespace} → {output.FullName}");
         }
-        foreach (var result in graphQl)
-        {
-            failed |= Report(result.Diagnostics.Concat(relocations.Where(r => r.Key == result.Folder).Select(r => r.Warning)), result.Model == null, stdout, ref problems);
-            if (output == null || result.Model == null) continue;
-            var model = ClientPlacement.Apply(result.Model, relocations);
-            Write(output, GraphQlEmitter.Emit(model));
-            stdout.WriteLine($"{result.Folder}: {model.Shape.ClientName} ({Count(model.Operations.Count, "operation")}) in {model.Shape.Namespace} → {output.FullName}");
-        }
-        var checkedCount = specs.OpenApi.Length + specs.GraphQl.Length;
-        var summary = $"{Count(checkedCount, "spec")} ({Count(specs.OpenApi.Length, "OpenAPI document")}, {Count(specs.GraphQl.Length, "GraphQL client")})";
+        var checkedCount = specs.OpenApiCount + specs.GraphQlCount;
+        var summary = $"{Count(checkedCount, "spec")} ({Count(specs.OpenApiCount, "OpenAPI document")}, {Count(specs.GraphQlCount, "GraphQL client")})";
         stdout.WriteLine(problems == 0 ? $"{summary}: no problems." : $"{summary}: {Count(problems, "diagnostic")}{(failed ? ", with errors" : string.Empty)}.");
         return failed ? 1 : 0;
     }

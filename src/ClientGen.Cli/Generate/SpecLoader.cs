@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using ClientGen.Generator;
 using ClientGen.Generator.Common;
 using ClientGen.Generator.GraphQl;
 using ClientGen.Generator.Model;
@@ -8,10 +9,10 @@ using ClientGen.Generator.OpenApi;
 
 namespace ClientGen.Cli.Generate;
 
-/// <summary>The generator's inputs read from disk: OpenAPI documents and GraphQL folders.</summary>
-internal sealed record LoadedSpecs(ImmutableArray<SpecWorkItem> OpenApi, ImmutableArray<GraphQlWorkItem> GraphQl)
+/// <summary>The generator's inputs read from disk (every file, with the options they are generated with) and how many specs they hold.</summary>
+internal sealed record LoadedSpecs(ImmutableArray<(SpecFile File, SpecOptions Options)> Entries, int OpenApiCount, int GraphQlCount)
 {
-    public bool IsEmpty => OpenApi.IsEmpty && GraphQl.IsEmpty;
+    public bool IsEmpty => OpenApiCount == 0 && GraphQlCount == 0;
 }
 
 /// <summary>Reads spec files from disk, with every file they reference, into the generator's work items.</summary>
@@ -35,6 +36,6 @@ internal static class SpecLoader
         var entries = ImmutableArray.CreateBuilder<(SpecFile, SpecOptions)>();
         foreach (var file in files.Values) entries.Add((file, options));
         var all = entries.ToImmutable();
-        return new LoadedSpecs(SpecDiscovery.CreateWorkItems(all), GraphQlDiscovery.CreateWorkItems(all));
+        return new LoadedSpecs(all, GeneratorCore.OpenApiWorkItems(all).Length, GeneratorCore.GraphQlWorkItems(all).Length);
     }
 }
