@@ -52,36 +52,27 @@ public static class GeneratorCore
         foreach (var result in rest)
         {
             var placed = result.Model == null ? null : Apply(result.Model, placements);
-            specs.Add(new GeneratedSpec
-            {
-                Source = result.SourceFile,
-                Kind = GeneratedSpecKind.OpenApi,
-                Diagnostics = WithPlacements(result.Diagnostics, result.SourceFile, placements),
-                Client = placed?.Shape,
-                Operations = placed?.Operations.Count ?? 0,
-                Types = placed?.Types.Count ?? 0,
-                Files = placed == null ? ImmutableArray<GeneratedFile>.Empty : Emit(placed).ToImmutableArray(),
-            });
+            specs.Add(Generated(result.SourceFile, GeneratedSpecKind.OpenApi, result.Diagnostics, placements, placed?.Shape, placed?.Operations.Count, placed?.Types.Count, placed == null ? null : Emit(placed)));
         }
         foreach (var result in graphQl)
         {
             var placed = result.Model == null ? null : Apply(result.Model, placements);
-            specs.Add(new GeneratedSpec
-            {
-                Source = result.Folder,
-                Kind = GeneratedSpecKind.GraphQl,
-                Diagnostics = WithPlacements(result.Diagnostics, result.Folder, placements),
-                Client = placed?.Shape,
-                Operations = placed?.Operations.Count ?? 0,
-                Types = placed?.Types.Count ?? 0,
-                Files = placed == null ? ImmutableArray<GeneratedFile>.Empty : Emit(placed).ToImmutableArray(),
-            });
+            specs.Add(Generated(result.Folder, GeneratedSpecKind.GraphQl, result.Diagnostics, placements, placed?.Shape, placed?.Operations.Count, placed?.Types.Count, placed == null ? null : Emit(placed)));
         }
         return specs.MoveToImmutable();
     }
 
-    private static ImmutableArray<DiagnosticInfo> WithPlacements(EquatableArray<DiagnosticInfo> diagnostics, string key, EquatableArray<Relocation> placements) =>
-        diagnostics.Concat(placements.Where(r => r.Key == key).Select(r => r.Warning)).ToImmutableArray();
+    // Its own diagnostics, then its CG1007 when placement moved it.
+    private static GeneratedSpec Generated(string source, GeneratedSpecKind kind, EquatableArray<DiagnosticInfo> diagnostics, EquatableArray<Relocation> placements, ClientShape? client, int? operations, int? types, IEnumerable<GeneratedFile>? files) => new()
+    {
+        Source = source,
+        Kind = kind,
+        Diagnostics = diagnostics.Concat(placements.Where(r => r.Key == source).Select(r => r.Warning)).ToImmutableArray(),
+        Client = client,
+        Operations = operations ?? 0,
+        Types = types ?? 0,
+        Files = files?.ToImmutableArray() ?? ImmutableArray<GeneratedFile>.Empty,
+    };
 }
 
 public enum GeneratedSpecKind

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;

@@ -2,11 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using ClientGen.Generator.Common;
-using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
-using ClientGen.Generator.OpenApi.Schemas;
-using NJsonSchema;
 using NSwag;
 
 namespace ClientGen.Generator.OpenApi.Operations;
