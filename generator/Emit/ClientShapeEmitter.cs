@@ -77,6 +77,7 @@ internal static class ClientShapeEmitter
         if (scheme.TokenUrl != null) init.Add($"TokenUrl = {AbsoluteOrRelativeUri(scheme.TokenUrl)}");
         if (scheme.TokenUrlFollowsApiHost) init.Add("TokenUrlFollowsApiHost = true");
         if (scheme.ParameterName != null) init.Add($"ParameterName = {Text.Literal(scheme.ParameterName)}");
+        if (scheme.EntityHeader != null) init.Add($"EntityHeader = {Text.Literal(scheme.EntityHeader)}");
         var ctor = $"new({Text.Literal(scheme.Key)}, {RuntimeContract.ApiSecuritySchemeKind}.{scheme.Kind})";
         return init.Count == 0 ? ctor : ctor + " { " + string.Join(", ", init) + " }";
     }

@@ -108,4 +108,4 @@ public enum IdempotencyRefusal
 
 public sealed record ServerModel(string Name, string Url, string? Description, string? TokenUrl = null);
 
-public sealed record SecuritySchemeModel(string Key, SecuritySchemeKind Kind, string? ParameterName, string? TokenUrl, bool TokenUrlFollowsApiHost);
+public sealed record SecuritySchemeModel(string Key, SecuritySchemeKind Kind, string? ParameterName, string? TokenUrl, bool TokenUrlFollowsApiHost, string? EntityHeader = null);

@@ -29,6 +29,10 @@ internal static class SecurityMapper
         return result;
     }
 
+    /// <summary><c>x-clientgen-entity-header: Zuora-Entity-Ids</c>: the header a token request names the tenant entity in.</summary>
+    private static string? EntityHeader(OpenApiSecurityScheme scheme) =>
+        scheme.ExtensionData != null && scheme.ExtensionData.TryGetValue("x-clientgen-entity-header", out var value) && value is string name && name.Trim().Length > 0 ? name.Trim() : null;
+
     private static SecuritySchemeModel Map(string key, OpenApiSecurityScheme scheme, string? apiHost)
     {
         var clientCredentials = scheme.Flows?.ClientCredentials;
@@ -42,6 +46,6 @@ internal static class SecurityMapper
             _ => SecuritySchemeKind.Other,
         };
         var follows = tokenUrl != null && apiHost != null && Uri.TryCreate(tokenUrl, UriKind.Absolute, out var token) && string.Equals(token.Host, apiHost, StringComparison.OrdinalIgnoreCase);
-        return new SecuritySchemeModel(key, kind, scheme.Name, tokenUrl, follows);
+        return new SecuritySchemeModel(key, kind, scheme.Name, tokenUrl, follows, EntityHeader(scheme));
     }
 }

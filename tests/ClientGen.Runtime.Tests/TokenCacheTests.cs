@@ -45,6 +45,18 @@ public sealed class TokenCacheTests : IAsyncLifetime
         }, _http, cache, _time);
 
     [Fact]
+    public void An_entity_with_no_header_to_carry_it_is_refused_when_the_provider_is_built()
+    {
+        var options = new ClientCredentialsOptions { TokenEndpoint = new Uri(_server.BaseUri, "/oauth/token"), ClientId = "id", ClientSecret = Secret, Entity = "entity-1" };
+
+        var error = Assert.Throws<ArgumentException>(() => new ClientCredentialsTokenProvider(options, _http));
+
+        Assert.Contains("EntityHeader", error.Message);
+        options.EntityHeader = "Acme-Entity";
+        Assert.NotNull(new ClientCredentialsTokenProvider(options, _http));
+    }
+
+    [Fact]
     public async Task A_hundred_concurrent_callers_cause_exactly_one_token_request()
     {
         var provider = Provider(new TokenCache());

@@ -58,6 +58,22 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_for_a_tenant_entity_names_it_in_the_header_the_spec_declares()
+    {
+        var client = new ZuoraReportingClient(new ZuoraReportingClientOptions
+        {
+            BaseAddress = new Uri(_server.BaseUri, "/reporting/api/rest/v1"),
+            ClientCredentials = new ClientCredentialsOptions { ClientId = "id", ClientSecret = "secret", Entity = "entity-4" },
+            TokenCache = new TokenCache(),
+        });
+
+        await client.GetReportRunAsync("run-1");
+
+        var token = _server.Seen.First(r => r.Path == "/oauth/token");
+        Assert.Equal("entity-4", token.Headers["Zuora-Entity-Ids"]);
+    }
+
+    [Fact]
     public async Task A_run_is_created_once_however_many_times_a_lost_response_is_retried()
     {
         // Zuora's idempotency model: the first request creates the run; a retry with the same key replays it.

@@ -30,8 +30,14 @@ public sealed class ClientCredentialsOptions
     /// <summary>An optional audience.</summary>
     public string? Audience { get; set; }
 
-    /// <summary>An optional tenant entity the token is for; part of the cache key.</summary>
+    /// <summary>An optional tenant entity the token is for; part of the cache key. Sent in <see cref="EntityHeader"/>.</summary>
     public string? Entity { get; set; }
+
+    /// <summary>
+    /// The header a token request carries <see cref="Entity"/> in. The spec names it on its security scheme
+    /// (<c>x-clientgen-entity-header</c>, Zuora's is <c>Zuora-Entity-Ids</c>); set it only for a spec that does not.
+    /// </summary>
+    public string? EntityHeader { get; set; }
 
     /// <summary>Where the credentials go.</summary>
     public ClientCredentialStyle Style { get; set; } = ClientCredentialStyle.FormBody;

@@ -37,6 +37,11 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         _tokenClient = tokenClient ?? throw new ArgumentNullException(nameof(tokenClient));
         if (options.TokenEndpoint is null) throw new ArgumentException("A token endpoint is required.", nameof(options));
         if (string.IsNullOrEmpty(options.ClientId)) throw new ArgumentException("A client id is required.", nameof(options));
+        // An entity nobody sends would fetch a token for the wrong tenant without a word.
+        if (!string.IsNullOrEmpty(options.Entity) && string.IsNullOrEmpty(options.EntityHeader))
+        {
+            throw new ArgumentException("Entity is set, but no EntityHeader says which header carries it: the spec declares no x-clientgen-entity-header on its security scheme.", nameof(options));
+        }
         _cache = cache ?? TokenCache.Shared;
         _time = timeProvider ?? TimeProvider.System;
         _key = new TokenCacheKey(options.TokenEndpoint, options.ClientId, options.Scope, options.Audience, options.Entity);
@@ -74,7 +79,7 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         if (!string.IsNullOrEmpty(_options.Scope)) form.Add(new("scope", _options.Scope));
         if (!string.IsNullOrEmpty(_options.Audience)) form.Add(new("audience", _options.Audience));
         request.Content = new FormUrlEncodedContent(form);
-        if (!string.IsNullOrEmpty(_options.Entity)) request.Headers.TryAddWithoutValidation("Zuora-Entity-Ids", _options.Entity);
+        if (!string.IsNullOrEmpty(_options.Entity)) request.Headers.TryAddWithoutValidation(_options.EntityHeader!, _options.Entity);
 
         // The refresh is shared by every waiting caller, so no caller's token cancels it; its own timeout ends a hung one.
         using var timer = new CancellationTokenSource(_options.TokenRequestTimeout, _time);

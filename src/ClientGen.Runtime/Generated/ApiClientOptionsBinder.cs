@@ -40,6 +40,7 @@ public static class ApiClientOptionsBinder
             bound.Scope = credentials["Scope"] ?? bound.Scope;
             bound.Audience = credentials["Audience"] ?? bound.Audience;
             bound.Entity = credentials["Entity"] ?? bound.Entity;
+            bound.EntityHeader = credentials["EntityHeader"] ?? bound.EntityHeader;
             if (credentials["TokenEndpoint"] is { Length: > 0 } endpoint) bound.TokenEndpoint = new Uri(endpoint, UriKind.Absolute);
             if (credentials["Style"] is { Length: > 0 } style) bound.Style = Enum.Parse<ClientCredentialStyle>(style, ignoreCase: true);
             options.ClientCredentials = bound;

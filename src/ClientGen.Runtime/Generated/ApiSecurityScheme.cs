@@ -34,6 +34,9 @@ public sealed record ApiSecurityScheme(string Name, ApiSecuritySchemeKind Kind)
     /// </summary>
     public bool TokenUrlFollowsApiHost { get; init; }
 
+    /// <summary>The header an OAuth 2.0 token request carries the tenant entity in (<c>x-clientgen-entity-header</c>).</summary>
+    public string? EntityHeader { get; init; }
+
     /// <summary>The header name of an API-key scheme.</summary>
     public string? ParameterName { get; init; }
 }

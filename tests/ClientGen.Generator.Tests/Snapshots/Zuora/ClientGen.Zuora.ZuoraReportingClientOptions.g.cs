@@ -15,7 +15,7 @@ public sealed partial class ZuoraReportingClientOptions : global::ClientGen.Runt
     }
 
     /// <summary>What the spec says about <see cref="ZuoraReportingClient"/>: its environments, security schemes and echoed headers.</summary>
-    public static global::ClientGen.Runtime.Generated.ApiClientMetadata ClientMetadata { get; } = new("ZuoraReportingClient", ZuoraReportingClientEnvironments.All, new global::ClientGen.Runtime.Generated.ApiSecurityScheme[] { new("oauth2", global::ClientGen.Runtime.Generated.ApiSecuritySchemeKind.OAuth2ClientCredentials) { TokenUrl = new global::System.Uri("https://rest.zuora.com/oauth/token", global::System.UriKind.RelativeOrAbsolute), TokenUrlFollowsApiHost = true } }) { TrackIdHeaders = new[] { "Zuora-Track-Id" }, RequestIdHeaders = new[] { "Zuora-Request-Id" } };
+    public static global::ClientGen.Runtime.Generated.ApiClientMetadata ClientMetadata { get; } = new("ZuoraReportingClient", ZuoraReportingClientEnvironments.All, new global::ClientGen.Runtime.Generated.ApiSecurityScheme[] { new("oauth2", global::ClientGen.Runtime.Generated.ApiSecuritySchemeKind.OAuth2ClientCredentials) { TokenUrl = new global::System.Uri("https://rest.zuora.com/oauth/token", global::System.UriKind.RelativeOrAbsolute), TokenUrlFollowsApiHost = true, EntityHeader = "Zuora-Entity-Ids" } }) { TrackIdHeaders = new[] { "Zuora-Track-Id" }, RequestIdHeaders = new[] { "Zuora-Request-Id" } };
 
     /// <inheritdoc/>
     protected override global::ClientGen.Runtime.Generated.ApiClientMetadata Metadata => ClientMetadata;
