@@ -8,8 +8,9 @@ namespace ClientGen.Generator.Common;
 
 /// <summary>
 /// Finds where a JSON pointer, or a piece of text, sits in a spec file. NSwag's object model carries
-/// no line information, so diagnostics look their place up here. JSON is YAML, so one YAML parse
-/// serves both. The parse is done lazily, on the first diagnostic that needs it.
+/// no line information, so diagnostics look their place up here, in a YAML node tree: the one the loader
+/// already parsed for a YAML spec (<see cref="Use"/>), else (JSON is YAML) one parsed on the first
+/// diagnostic that needs it.
 /// </summary>
 public sealed class SpecLocator
 {
@@ -22,6 +23,13 @@ public sealed class SpecLocator
     {
         _path = path;
         _text = text;
+    }
+
+    /// <summary>The document as the loader parsed it: its nodes carry the lines and columns, so the text is not parsed again.</summary>
+    public void Use(YamlNode root)
+    {
+        _root = root;
+        _parsed = true;
     }
 
     /// <summary>The location of the node at <paramref name="pointer"/> (for example <c>/paths/~1pets/get</c>), or of its nearest existing ancestor.</summary>

@@ -35,7 +35,7 @@ internal static class DocumentLoader
         string json;
         try
         {
-            var tree = ToTree(text, path);
+            var tree = ToTree(text, path, locator);
             foreach (var (pointer, construct, consequence) in UnsupportedConstructs.Find(tree))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, locator.Pointer(pointer), construct, consequence));
@@ -88,15 +88,21 @@ internal static class DocumentLoader
     /// </summary>
     public static string ToJson(string text, string path)
     {
-        var tree = ToTree(text, path);
+        var tree = ToTree(text, path, null);
         DocumentNormalizer.Normalize(tree);
         return tree.ToString(Formatting.None);
     }
 
     /// <exception cref="InputLimitException">The text is nested too deeply, or its aliases expand too far; checked before any recursive parse.</exception>
-    private static JToken ToTree(string text, string path)
+    /// <param name="locator">Given the YAML parse as its line map, so placing a diagnostic never parses the text again.</param>
+    private static JToken ToTree(string text, string path, SpecLocator? locator)
     {
-        if (SpecDiscovery.IsYaml(path)) return YamlToJson.Convert(text);
+        if (SpecDiscovery.IsYaml(path))
+        {
+            var tree = YamlToJson.Convert(text, out var root);
+            if (root != null) locator?.Use(root);
+            return tree;
+        }
         InputLimits.CheckJson(text);
         return JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
     }

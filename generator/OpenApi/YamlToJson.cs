@@ -22,7 +22,13 @@ internal static class YamlToJson
 
     /// <exception cref="YamlException">The text is not valid YAML.</exception>
     /// <exception cref="InputLimitException">The text is nested too deeply, or its aliases expand too far.</exception>
-    public static JToken Convert(string text)
+    public static JToken Convert(string text) => Convert(text, out _);
+
+    /// <param name="text">The YAML text.</param>
+    /// <param name="root">The parsed document's root node, with every node's line and column: the spec's line map.</param>
+    /// <exception cref="YamlException">The text is not valid YAML.</exception>
+    /// <exception cref="InputLimitException">The text is nested too deeply, or its aliases expand too far.</exception>
+    public static JToken Convert(string text, out YamlNode? root)
     {
         YamlStream stream;
         try
@@ -35,7 +41,8 @@ internal static class YamlToJson
             // Blanking such lines keeps every line number and changes only whitespace inside examples.
             stream = Load(s_blankLine.Replace(text, string.Empty));
         }
-        return stream.Documents.Count == 0 ? JValue.CreateNull() : ToToken(stream.Documents[0].RootNode);
+        root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        return root == null ? JValue.CreateNull() : ToToken(root);
     }
 
     /// <exception cref="InputLimitException">The text passes a limit; checked before the recursive load.</exception>

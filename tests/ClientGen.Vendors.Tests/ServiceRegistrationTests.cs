@@ -43,6 +43,25 @@ public sealed class ServiceRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_retry_layer_is_configured_through_the_clients_named_options()
+    {
+        _server.On("/reporting/api/rest/v1/reportruns/busy", (context, _, _) => FaultServer.Json(context, "{}", 503));
+        var services = new ServiceCollection();
+        services.AddZuoraReportingClient(options => options.BaseAddress = new Uri(_server.BaseUri, "/reporting/api/rest/v1"));
+        services.Configure<ZuoraReportingClientOptions>(typeof(ZuoraReportingClient).FullName, options =>
+        {
+            options.Retry.MaxRetries = 1;
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IZuoraReportingClient>();
+        await Assert.ThrowsAsync<ApiException>(() => client.GetReportRunAsync("busy"));
+
+        Assert.Equal(2, _server.Count("/reporting/api/rest/v1/reportruns/busy"));
+    }
+
+    [Fact]
     public async Task With_the_runtimes_retries_off_the_standard_resilience_handler_is_the_only_retry_layer()
     {
         _server.On("/reporting/api/rest/v1/reportruns/busy", (context, _, _) => FaultServer.Json(context, "{}", 503));
