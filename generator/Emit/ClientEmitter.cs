@@ -25,6 +25,7 @@ internal static class ClientEmitter
             w.Line();
         }
         WaiterEmitter.EmitInterfaceMembers(w, lookup);
+        PaginationEmitter.EmitInterfaceMembers(w, lookup);
         w.Close();
     }
 
@@ -54,6 +55,7 @@ internal static class ClientEmitter
             w.Line();
         }
         WaiterEmitter.EmitClassMembers(w, lookup);
+        PaginationEmitter.EmitClassMembers(w, lookup);
         w.Close();
     }
 

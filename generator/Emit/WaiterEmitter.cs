@@ -118,7 +118,7 @@ internal static class WaiterEmitter
         string.Join(", ", cancel.Arguments.Select(n => $"{n.TrimStart('@')}: {n}").Append("cancellationToken: ct"));
 
     /// <summary><c>r.Response.Status</c>, with <c>?.</c> after every hop that may be null.</summary>
-    private static string Access(string root, EquatableArray<PathHop> path)
+    public static string Access(string root, EquatableArray<PathHop> path)
     {
         var text = root;
         var previousNullable = false;

@@ -19,6 +19,9 @@ public sealed record ClientModel
 
 
     public required EquatableArray<WaiterModel> Waiters { get; init; }
+
+    /// <summary>The paged operations' item streams (<c>x-clientgen-pagination</c>).</summary>
+    public EquatableArray<PaginationModel> Paginations { get; init; } = EquatableArray<PaginationModel>.Empty;
 }
 
 /// <summary>The outcome of parsing one spec: a model when one could be built, and its diagnostics.</summary>

@@ -49,6 +49,7 @@ public static class OpenApiParser
         var operations = new OperationMapper(schemas, sink, methodNames).MapAll(document);
         var types = schemas.BuildAll();
         var waiters = WaiterMapper.Map(document, operations, types, sink);
+        var paginations = PaginationMapper.Map(document, operations, types, methodNames, sink);
 
         if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
 
@@ -80,6 +81,7 @@ public static class OpenApiParser
             Operations = operations.ToEquatableArray(),
             Types = types.ToEquatableArray(),
             Waiters = waiters.ToEquatableArray(),
+            Paginations = paginations.ToEquatableArray(),
         };
     }
 

@@ -67,7 +67,7 @@ internal static class WaiterMapper
             problem = $"the status operation '{status.OperationId}' has no JSON response to read a status from";
             return null;
         }
-        var statusPath = Resolve(status.Success.Type, Text(body, "statusPath"), types, out problem);
+        var statusPath = PropertyPaths.Resolve(status.Success.Type, Text(body, "statusPath"), types, out problem);
         if (statusPath == null) return null;
         var success = Strings(body, "success");
         if (success.Count == 0)
@@ -120,7 +120,7 @@ internal static class WaiterMapper
                 problem = "a start operation needs a status operation with exactly one required string parameter (the id)";
                 return null;
             }
-            var idPath = Resolve(start.Success.Type, Text(body, "startIdPath"), types, out problem);
+            var idPath = PropertyPaths.Resolve(start.Success.Type, Text(body, "startIdPath"), types, out problem);
             if (idPath == null) return null;
             startOperation = start;
             startIdPath = idPath;
@@ -162,36 +162,6 @@ internal static class WaiterMapper
     /// <summary>A wait can be resumed from a handle (and started by another call) when its status operation is addressed by one string id.</summary>
     private static bool HasOneStringId(OperationModel status) =>
         status.Parameters.Count(p => p.IsRequired) == 1 && status.Parameters.First(p => p.IsRequired).Type.Kind == TypeRefKind.String;
-
-    /// <summary>Follows a dotted JSON path (<c>response.status</c>) through generated record properties.</summary>
-    private static List<PathHop>? Resolve(TypeRef root, string? path, Dictionary<string, TypeModel> types, out string? problem)
-    {
-        problem = null;
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            problem = "it has no path to the value (statusPath / startIdPath)";
-            return null;
-        }
-        var hops = new List<PathHop>();
-        var current = root;
-        foreach (var segment in path!.Split('.'))
-        {
-            if (current.Kind != TypeRefKind.Named || !types.TryGetValue(current.Name!, out var type) || type.Kind != TypeModelKind.Object)
-            {
-                problem = $"'{path}' goes through a value that is not an object at '{segment}'";
-                return null;
-            }
-            var property = type.AllProperties.FirstOrDefault(p => p.JsonName == segment);
-            if (property == null)
-            {
-                problem = $"'{type.Name}' has no property '{segment}' (path '{path}')";
-                return null;
-            }
-            hops.Add(new PathHop(property.Name, property.Type.IsNullable));
-            current = property.Type;
-        }
-        return hops;
-    }
 
     private static string? Text(JObject body, string name) => body[name]?.Type == JTokenType.String ? body[name]!.Value<string>() : null;
 

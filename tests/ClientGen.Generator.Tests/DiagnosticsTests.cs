@@ -63,6 +63,48 @@ public sealed class DiagnosticsTests
         Assert.Empty(run.CompileProblems());
     }
 
+    [Theory]
+    [InlineData("{ items: data, offset: skip }", "no parameter 'skip'")]
+    [InlineData("{ items: data, offset: start, page: start }", "exactly one of offset, page or token")]
+    [InlineData("{ items: total, offset: start }", "is not a list")]
+    [InlineData("{ items: data, token: start, next: data }", "is not a string")]
+    [InlineData("{ items: data, offset: start, size: limit }", "needs a defaultSize")]
+    [InlineData("[ data ]", "must be an object")]
+    public void A_pagination_that_does_not_fit_its_operation_is_CG1008_there_and_the_operation_still_generates(string declaration, string reason)
+    {
+        var spec = $$"""
+            openapi: 3.0.3
+            info: { title: Paged, version: "1" }
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  x-clientgen-pagination: {{declaration}}
+                  parameters:
+                    - { name: start, in: query, schema: { type: integer } }
+                    - { name: limit, in: query, required: true, schema: { type: integer } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              data: { type: array, items: { type: string } }
+                              total: { type: integer }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/paged.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG1008");
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var client = run.Sources.Single(k => k.Key.EndsWith(".PagedClient.g.cs", System.StringComparison.Ordinal)).Value;
+        Assert.Contains("ListThingsAsync(", client);
+        Assert.DoesNotContain("IAsyncEnumerable", client);
+        Assert.Empty(run.CompileProblems());
+    }
+
     [Fact]
     public void A_dangling_ref_is_CG0003_at_the_ref()
     {

@@ -195,6 +195,22 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_row_of_a_report_streams_page_after_page_without_the_header_row()
+    {
+        var client = Client();
+        var id = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters)).Response.ReportRunId;
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var rows = new System.Collections.Generic.List<string?>();
+
+        await foreach (var row in client.GetReportDataRowsAsync(id, pageSize: 10)) rows.Add(row["Account.AccountNumber"].GetString());
+
+        Assert.Equal(42, rows.Count); // 1 + 41 in the simulated report: five full pages and one of 2
+        Assert.Equal("A00000001", rows[0]);
+        Assert.Equal(rows.Count, rows.Distinct().Count());
+        Assert.Equal(new[] { "1", "11", "21", "31", "41" }, _zuora.Requests.Where(r => r.Path.Contains("/reportdata/")).Select(r => System.Web.HttpUtility.ParseQueryString(r.Query)["offset"]).Take(5));
+    }
+
+    [Fact]
     public async Task Report_data_pages_start_with_the_header_row_and_the_export_is_csv()
     {
         var client = Client();

@@ -223,4 +223,20 @@ public partial interface IZuoraReportingClient
     /// <param name="cancellationToken">Cancels the call or the wait.</param>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Every item GetReportDataAsync returns, page after page: the next page is requested only when the items before it have been read.</summary>
+    /// <remarks>offset starts at 1 (or the value given) and grows by each page's item count; the stream ends when a page has fewer items than asked for, or none. Pages of 250 items unless pageSize is given.</remarks>
+    /// <param name="reportRunId">The unique identifier for a report run.</param>
+    /// <param name="offset">The number of records omitted from the beginning of the result set. Usually 1 to skip the header row; for later pages, a multiple of pageSize.</param>
+    /// <param name="pageSize">The number of records returned by the call.</param>
+    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
+    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
+    /// <param name="authorization">
+    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
+    /// When null, the client's configured authentication supplies it.
+    /// </param>
+    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
+    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="cancellationToken">Stops the stream, between pages or during one.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetReportDataRowsAsync(string reportRunId, int? offset = null, int? pageSize = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+
 }

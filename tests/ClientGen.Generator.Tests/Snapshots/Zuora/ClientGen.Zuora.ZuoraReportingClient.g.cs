@@ -256,4 +256,11 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         return await WaitForReportRunCompletedAsync(id, zuoraEntityIds, waitOptions, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetReportDataRowsAsync(string reportRunId, int? offset = null, int? pageSize = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var size = pageSize ?? 250;
+        return global::ClientGen.Runtime.Generated.Pager.ByPositionAsync<global::ClientGen.Zuora.ReportDataResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(offset ?? 1, size, true, (position, ct) => GetReportDataAsync(reportRunId: reportRunId, offset: checked((int)position), pageSize: size, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: ct), static page => page.Response, cancellationToken);
+    }
+
 }
