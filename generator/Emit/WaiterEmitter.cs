@@ -21,14 +21,14 @@ internal static class WaiterEmitter
                     /// <summary>A handle to <c>{{waiter.Name}}</c> for work <paramref name="id"/>, to persist and resume from another process.</summary>
                     /// <param name="id">The work's id.</param>
                     /// <param name="entity">The tenant entity the work belongs to, if any.</param>
-                    {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle(string id, string? entity = null);
+                    {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle({{IdType(waiter, lookup)}} id, string? entity = null);
 
                     /// <summary>Resumes waiting on work started elsewhere, without starting it again.</summary>
                     /// <param name="handle">A handle from <c>Create{{waiter.Name}}Handle</c> or <see cref="{{RuntimeContract.WaitOptions}}.Started"/>.</param>
                     /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
                     /// <param name="cancellationToken">Stops waiting.</param>
                     /// <exception cref="global::System.InvalidOperationException">The handle belongs to another API, waiter or address.</exception>
-                    global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{RuntimeContract.OperationHandle}} handle, {{RuntimeContract.WaitOptions}}? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+                    global::System.Threading.Tasks.Task<{{ResultType(waiter, lookup)}}> Resume{{waiter.Name}}Async({{RuntimeContract.OperationHandle}} handle, {{RuntimeContract.WaitOptions}}? options = null, global::System.Threading.CancellationToken cancellationToken = default);
                     """);
                 w.Line();
             }
@@ -52,13 +52,15 @@ internal static class WaiterEmitter
             w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(waiter.TimeoutSeconds)}) }};");
             w.Line();
 
-            var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => p.Name).ToList();
-            if (waiter.EntityParameter != null) arguments.Add(waiter.EntityParameter);
-            var call = string.Join(", ", arguments.Select(a => $"{a.TrimStart('@')}: {a}").Append("cancellationToken: ct"));
+            var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => $"{p.Name.TrimStart('@')}: {p.Name}").ToList();
+            if (waiter.EntityParameter != null) arguments.Add($"{waiter.EntityParameter.TrimStart('@')}: {waiter.EntityParameter}");
+            arguments.AddRange(waiter.FixedArguments.Select(a => $"{a.Parameter.TrimStart('@')}: {a.Literal}"));
+            var call = $"{status.MethodName}({string.Join(", ", arguments.Append("cancellationToken: ct"))})";
+            var poll = waiter.Selection is { } selection ? $"async ct => {Select(waiter, selection, call, lookup)}" : $"ct => {call}";
             var cancel = waiter.Cancel == null ? "null" : $"ct => {waiter.Cancel.MethodName}({CancelArguments(waiter.Cancel)})";
             w.Line("/// <inheritdoc />");
             w.Open("public " + WaitSignature(waiter, status, lookup));
-            w.Line($"return {RuntimeContract.Waiter}.WaitAsync({field}, ct => {status.MethodName}({call}), static r => {RuntimeContract.WaiterStatus}.Of({Access("r", waiter.StatusPath)}), {cancel}, options, _core.Options.TimeProvider, cancellationToken);");
+            w.Line($"return {RuntimeContract.Waiter}.WaitAsync({field}, {poll}, static r => {RuntimeContract.WaiterStatus}.Of({Access("r", waiter.StatusPath)}), {cancel}, options, _core.Options.TimeProvider, cancellationToken);");
             w.Close();
             w.Line();
 
@@ -67,15 +69,15 @@ internal static class WaiterEmitter
                 var entityArgument = waiter.EntityParameter != null ? $", {waiter.EntityParameter}: handle.Entity" : string.Empty;
                 w.Line($$"""
                     /// <inheritdoc />
-                    public {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle(string id, string? entity = null)
-                        => new({{Text.Literal(lookup.Model.Shape.ClientName)}}, {{Text.Literal(waiter.Name)}}, id ?? throw new global::System.ArgumentNullException(nameof(id)), _core.Options.EffectiveBaseAddress, entity);
+                    public {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle({{IdType(waiter, lookup)}} id, string? entity = null)
+                        => new({{Text.Literal(lookup.Model.Shape.ClientName)}}, {{Text.Literal(waiter.Name)}}, {{HandleId(waiter)}}, _core.Options.EffectiveBaseAddress, entity);
 
                     /// <inheritdoc />
-                    public global::System.Threading.Tasks.Task<{{ClientEmitter.ResponseTypeName(status, lookup)}}> Resume{{waiter.Name}}Async({{RuntimeContract.OperationHandle}} handle, {{RuntimeContract.WaitOptions}}? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<{{ResultType(waiter, lookup)}}> Resume{{waiter.Name}}Async({{RuntimeContract.OperationHandle}} handle, {{RuntimeContract.WaitOptions}}? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(handle);
                         handle.EnsureFor({{Text.Literal(lookup.Model.Shape.ClientName)}}, {{Text.Literal(waiter.Name)}}, _core.Options.EffectiveBaseAddress);
-                        return WaitFor{{waiter.Name}}Async(handle.Id{{entityArgument}}, options: options, cancellationToken: cancellationToken);
+                        return WaitFor{{waiter.Name}}Async({{IdFromHandle(waiter)}}{{entityArgument}}, options: options, cancellationToken: cancellationToken);
                     }
                     """);
                 w.Line();
@@ -87,7 +89,8 @@ internal static class WaiterEmitter
                 w.Line("/// <inheritdoc />");
                 w.Open("public async " + StartSignature(waiter, start, status, lookup));
                 w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
-                w.Line($"var id = {RuntimeContract.WaiterStatus}.Of({Access("started", waiter.StartIdPath)}) ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
+                var startedId = waiter.Selection != null ? Access("started", waiter.StartIdPath) : $"{RuntimeContract.WaiterStatus}.Of({Access("started", waiter.StartIdPath)})";
+                w.Line($"var id = {startedId} ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
                 var entity = waiter.StartEntityParameter ?? "null";
                 w.Line($"waitOptions?.Started?.Invoke(Create{waiter.Name}Handle(id{(entity == "null" ? string.Empty : ", " + entity)}));");
                 w.Line($"return await WaitFor{waiter.Name}Async(id{(waiter.EntityParameter != null ? ", " + entity : string.Empty)}, waitOptions, cancellationToken).ConfigureAwait(false);");
@@ -99,10 +102,39 @@ internal static class WaiterEmitter
 
     private static string WaitSignature(WaiterModel waiter, OperationModel status, ClientLookup lookup)
     {
-        var required = ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired)).Select(p => p.Declaration);
+        var required = waiter.Selection is { } selection
+            ? new[] { $"{lookup.Types.Name(selection.IdType)} {selection.IdParameter}" }.AsEnumerable()
+            : ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired)).Select(p => p.Declaration);
         if (waiter.EntityParameter != null) required = required.Append($"string? {waiter.EntityParameter} = null");
         var parameters = required.Append($"{RuntimeContract.WaitOptions}? options = null").Append("global::System.Threading.CancellationToken cancellationToken = default");
-        return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> WaitFor{waiter.Name}Async({string.Join(", ", parameters)})";
+        return $"global::System.Threading.Tasks.Task<{ResultType(waiter, lookup)}> WaitFor{waiter.Name}Async({string.Join(", ", parameters)})";
+    }
+
+    /// <summary>What a wait returns: the status response, or the selected item of a listing.</summary>
+    private static string ResultType(WaiterModel waiter, ClientLookup lookup) =>
+        waiter.Selection is { } selection ? lookup.Types.Name(selection.ItemType) : ClientEmitter.ResponseTypeName(waiter.Status, lookup);
+
+    private static string IdType(WaiterModel waiter, ClientLookup lookup) => waiter.Selection is { } selection ? lookup.Types.Name(selection.IdType) : "string";
+
+    // A handle keeps its id as text; an integer id is written and read back in the invariant culture.
+    private static string HandleId(WaiterModel waiter) => waiter.Selection is { IdType.Kind: not TypeRefKind.String }
+        ? "id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)"
+        : "id ?? throw new global::System.ArgumentNullException(nameof(id))";
+
+    private static string IdFromHandle(WaiterModel waiter) => waiter.Selection?.IdType.Kind switch
+    {
+        TypeRefKind.Int32 => "int.Parse(handle.Id, global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeRefKind.Int64 => "long.Parse(handle.Id, global::System.Globalization.CultureInfo.InvariantCulture)",
+        _ => "handle.Id",
+    };
+
+    /// <summary>The listing's item whose field equals the wait's id; a listing without it ends the wait with a clear error.</summary>
+    private static string Select(WaiterModel waiter, WaiterSelection selection, string call, ClientLookup lookup)
+    {
+        var list = Access($"(await {call}.ConfigureAwait(false))", selection.ItemsPath);
+        var item = lookup.Types.Name(selection.ItemType);
+        return $"global::System.Linq.Enumerable.FirstOrDefault({list} ?? global::System.Array.Empty<{item}>(), __item => __item.{selection.ItemProperty} == {selection.IdParameter})"
+            + $" ?? throw new global::System.InvalidOperationException($\"{waiter.Status.OperationId} lists no item whose {selection.ItemProperty} is {{{selection.IdParameter}}}.\")";
     }
 
     private static string StartSignature(WaiterModel waiter, OperationModel start, OperationModel status, ClientLookup lookup)
@@ -111,7 +143,7 @@ internal static class WaiterEmitter
             .Append($"{RuntimeContract.WaitOptions}? waitOptions = null")
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         var name = start.MethodName.Substring(0, start.MethodName.Length - "Async".Length) + "AndWaitAsync";
-        return $"global::System.Threading.Tasks.Task<{ClientEmitter.ResponseTypeName(status, lookup)}> {name}({string.Join(", ", parameters)})";
+        return $"global::System.Threading.Tasks.Task<{ResultType(waiter, lookup)}> {name}({string.Join(", ", parameters)})";
     }
 
     private static string CancelArguments(WaiterCancel cancel) =>
@@ -136,7 +168,8 @@ internal static class WaiterEmitter
         Text.SpecDoc(w, "remarks", $"Polls {status.MethodName} until the status is one of {string.Join(", ", waiter.Success)}"
             + (waiter.Failure.Count > 0 ? $"; {string.Join(", ", waiter.Failure)} end the wait with a WaiterFailedException" : string.Empty)
             + ". Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).");
-        ClientEmitter.ParamDocs(w, status, requiredOnly: true);
+        if (waiter.Selection is { } selection) w.Line($"/// <param name=\"{selection.IdParameter.TrimStart('@')}\">The {selection.ItemProperty} of the item to follow in the listing.</param>");
+        else ClientEmitter.ParamDocs(w, status, requiredOnly: true);
         if (waiter.EntityParameter != null) w.Line($"/// <param name=\"{waiter.EntityParameter.TrimStart('@')}\">The tenant entity, sent on every poll (and on the cancel).</param>");
         w.Line("/// <param name=\"options\">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>");
         w.Line("/// <param name=\"cancellationToken\">Stops waiting.</param>");

@@ -43,9 +43,24 @@ public sealed record WaiterModel
     /// <summary>The status operation's parameter for the tenant entity header, carried by handles and sent on every poll.</summary>
     public string? EntityParameter { get; init; }
 
-    /// <summary>True when the status operation is addressed by one string id, so a handle can resume the wait.</summary>
+    /// <summary>The run among a listing's items, when the status operation lists runs.</summary>
+    public WaiterSelection? Selection { get; init; }
+
+    /// <summary>Values every poll passes to the status operation.</summary>
+    public EquatableArray<FixedArgument> FixedArguments { get; init; } = EquatableArray<FixedArgument>.Empty;
+
+    /// <summary>True when one id addresses the wait (a selection's, or the status operation's one string parameter), so a handle can resume it.</summary>
     public required bool IsResumable { get; init; }
 }
+
+/// <summary>
+/// A waiter on an operation that lists runs: the item whose <see cref="ItemProperty"/> equals the wait's
+/// <see cref="IdParameter"/> is the one followed.
+/// </summary>
+public sealed record WaiterSelection(EquatableArray<PathHop> ItemsPath, TypeRef ItemType, string ItemProperty, string IdParameter, TypeRef IdType);
+
+/// <summary>A value every poll passes to one of the status operation's parameters, as a C# literal.</summary>
+public sealed record FixedArgument(string Parameter, string Literal);
 
 /// <summary>The cancel operation's method and the wait's parameters it is called with.</summary>
 public sealed record WaiterCancel(string MethodName, EquatableArray<string> Arguments);

@@ -69,7 +69,7 @@ internal static class PaginationMapper
         if (operation.Success.Kind != ResponseKind.Json || operation.Success.Type == null) return Fail("the operation has no JSON response to read items from", out problem);
         var itemsPath = PropertyPaths.Resolve(operation.Success.Type, Text(body, "items"), types, out problem);
         if (itemsPath == null) return null;
-        var itemsType = Last(operation.Success.Type, itemsPath, types);
+        var itemsType = PropertyPaths.TypeAt(operation.Success.Type, itemsPath, types);
         if (itemsType is not { Kind: TypeRefKind.Array, Element: { } itemType }) return Fail($"'{Text(body, "items")}' is not a list", out problem);
 
         var nextPath = new List<PathHop>();
@@ -77,7 +77,7 @@ internal static class PaginationMapper
         {
             nextPath = PropertyPaths.Resolve(operation.Success.Type, Text(body, "next"), types, out problem);
             if (nextPath == null) return null;
-            if (Last(operation.Success.Type, nextPath, types) is not { Kind: TypeRefKind.String }) return Fail($"'{Text(body, "next")}' is not a string", out problem);
+            if (PropertyPaths.TypeAt(operation.Success.Type, nextPath, types) is not { Kind: TypeRefKind.String }) return Fail($"'{Text(body, "next")}' is not a string", out problem);
         }
 
         return new PaginationModel
@@ -100,17 +100,6 @@ internal static class PaginationMapper
 
     private static bool IsInteger(TypeRef type) => type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
 
-    /// <summary>The type at the end of a resolved path.</summary>
-    private static TypeRef? Last(TypeRef root, List<PathHop> path, Dictionary<string, TypeModel> types)
-    {
-        var current = root;
-        foreach (var hop in path)
-        {
-            if (current.Name == null || !types.TryGetValue(current.Name, out var type)) return null;
-            current = type.AllProperties.First(p => p.Name == hop.Property).Type;
-        }
-        return current;
-    }
 
     private static PaginationModel? Fail(string reason, out string? problem)
     {

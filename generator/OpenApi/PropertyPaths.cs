@@ -36,4 +36,16 @@ internal static class PropertyPaths
         }
         return hops;
     }
+
+    /// <summary>The type at the end of a resolved path.</summary>
+    public static TypeRef? TypeAt(TypeRef root, IReadOnlyList<PathHop> path, Dictionary<string, TypeModel> types)
+    {
+        var current = root;
+        foreach (var hop in path)
+        {
+            if (current.Name == null || !types.TryGetValue(current.Name, out var type)) return null;
+            current = type.AllProperties.First(p => p.Name == hop.Property).Type;
+        }
+        return current;
+    }
 }

@@ -67,7 +67,11 @@ internal static class WaiterMapper
             problem = $"the status operation '{status.OperationId}' has no JSON response to read a status from";
             return null;
         }
-        var statusPath = PropertyPaths.Resolve(status.Success.Type, Text(body, "statusPath"), types, out problem);
+        var selection = WaiterSelections.Read(body, status, types, out var statusRoot, out problem);
+        if (problem != null) return null;
+        var fixedArguments = WaiterSelections.FixedArguments(body, status, out problem);
+        if (problem != null) return null;
+        var statusPath = PropertyPaths.Resolve(statusRoot, Text(body, "statusPath"), types, out problem);
         if (statusPath == null) return null;
         var success = Strings(body, "success");
         if (success.Count == 0)
@@ -115,13 +119,18 @@ internal static class WaiterMapper
                 problem = $"the start operation '{startId}' does not exist or has no JSON response";
                 return null;
             }
-            if (!HasOneStringId(status))
+            if (selection == null && !HasOneStringId(status))
             {
                 problem = "a start operation needs a status operation with exactly one required string parameter (the id)";
                 return null;
             }
             var idPath = PropertyPaths.Resolve(start.Success.Type, Text(body, "startIdPath"), types, out problem);
             if (idPath == null) return null;
+            if (selection != null && PropertyPaths.TypeAt(start.Success.Type, idPath, types)?.Kind != selection.IdType.Kind)
+            {
+                problem = $"startIdPath '{Text(body, "startIdPath")}' is not of the type of the field it is selected by";
+                return null;
+            }
             startOperation = start;
             startIdPath = idPath;
         }
@@ -155,7 +164,9 @@ internal static class WaiterMapper
             StartIdPath = startIdPath.ToEquatableArray(),
             StartEntityParameter = entityParameterName != null && startOperation != null && startOperation.Parameters.Any(p => p.Name == entityParameterName) ? entityParameterName : null,
             EntityParameter = entityParameterName,
-            IsResumable = HasOneStringId(status),
+            Selection = selection,
+            FixedArguments = fixedArguments,
+            IsResumable = selection != null || HasOneStringId(status),
         };
     }
 

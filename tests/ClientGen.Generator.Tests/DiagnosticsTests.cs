@@ -105,6 +105,80 @@ public sealed class DiagnosticsTests
         Assert.Empty(run.CompileProblems());
     }
 
+    [Theory]
+    [InlineData("select: runNumber", "no string or integer property 'runNumber'")]
+    [InlineData("select: id\n          arguments: { verbose: true }", "no optional parameter 'verbose'")]
+    [InlineData("select: id\n          arguments: { includeDone: 3 }", "no optional parameter 'includeDone'")]
+    public void A_listing_waiter_that_does_not_fit_is_CG1004_and_the_listing_still_generates(string selection, string reason)
+    {
+        var spec = $$"""
+            openapi: 3.0.3
+            info: { title: Runs, version: "1" }
+            paths:
+              /runs:
+                get:
+                  operationId: listRuns
+                  x-clientgen-waiters:
+                    Run:
+                      {{selection}}
+                      statusPath: state
+                      success: [done]
+                  parameters:
+                    - { name: includeDone, in: query, schema: { type: boolean } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: array
+                            items: { type: object, properties: { id: { type: integer }, state: { type: string } } }
+            """;
+        var run = new GeneratorHarness().AddSpec("/specs/runs.yaml", spec).Run();
+
+        var diagnostic = Single(run, "CG1004");
+        Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var client = run.Sources.Single(k => k.Key.EndsWith(".RunsClient.g.cs", System.StringComparison.Ordinal)).Value;
+        Assert.Contains("ListRunsAsync(", client);
+        Assert.DoesNotContain("WaitForRunAsync", client);
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void A_listing_waiter_follows_the_item_with_the_id_and_compiles()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Runs, version: "1" }
+            paths:
+              /runs:
+                get:
+                  operationId: listRuns
+                  x-clientgen-waiters:
+                    Run: { select: id, arguments: { includeDone: true }, statusPath: state, success: [done], failure: [failed] }
+                  parameters:
+                    - { name: includeDone, in: query, schema: { type: boolean } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              runs: { type: array, items: { type: object, properties: { id: { type: string }, state: { type: string } } } }
+            """;
+        var withItemsPath = spec.Replace("select: id,", "select: id, itemsPath: runs,");
+        var run = new GeneratorHarness().AddSpec("/specs/runs.yaml", withItemsPath).Run();
+
+        var client = run.Sources.Single(k => k.Key.EndsWith(".RunsClient.g.cs", System.StringComparison.Ordinal)).Value;
+        Assert.Contains("WaitForRunAsync(string id,", client);
+        Assert.Contains("ListRunsAsync(includeDone: true, cancellationToken: ct)", client);
+        Assert.Contains("ResumeRunAsync(", client);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CG1004");
+        Assert.Empty(run.CompileProblems());
+    }
+
     [Fact]
     public void A_dangling_ref_is_CG0003_at_the_ref()
     {

@@ -50,6 +50,35 @@ public sealed class EnergyCapClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_started_distribution_hands_out_a_handle_that_another_client_resumes_without_running_it_again()
+    {
+        _server.On("/api/v202106/reportdistribution/7/exec", (context, _, _) => FaultServer.Json(context, Log.Replace("STATUS", "In Progress")));
+        _server.On("/api/v202106/reportdistribution/log", (context, _, n) => FaultServer.Json(context, "[" + Log.Replace("STATUS", n < 2 ? "In Progress" : "Complete") + "]"));
+        OperationHandle? handle = null;
+        using var stop = new System.Threading.CancellationTokenSource();
+        var options = new WaitOptions { Random = () => 1.0, Started = h => { handle = h; stop.Cancel(); } };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FakeClock.RunAsync(_time, () => Client().ExecuteReportDistributionAndWaitAsync(7, null, options, stop.Token), () => _server.IsBusy));
+        var restored = OperationHandle.Parse(handle!.ToJson());
+        var log = await FakeClock.RunAsync(_time, () => Client().ResumeDistributionAsync(restored, new WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
+
+        Assert.Equal("42", handle.Id);
+        Assert.Equal(42, log.ReportDistributionLogId);
+        Assert.Equal(ReportDistributionStatus.Complete, log.Status);
+        Assert.Equal(1, _server.Count("/api/v202106/reportdistribution/7/exec"));
+    }
+
+    [Fact]
+    public async Task A_listing_without_the_run_is_a_clear_error_that_names_it()
+    {
+        _server.On("/api/v202106/reportdistribution/log", (context, _, _) => FaultServer.Json(context, "[]"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => FakeClock.RunAsync(_time, () => Client().WaitForDistributionAsync(42), () => _server.IsBusy));
+
+        Assert.Contains("42", error.Message);
+    }
+
+    [Fact]
     public async Task Your_own_HttpClient_still_sends_the_api_key_the_options_configure()
     {
         _server.On("/api/v202106/reportdistribution/log", (context, _, _) => FaultServer.Json(context, "[" + Log.Replace("STATUS", "Complete") + "]"));

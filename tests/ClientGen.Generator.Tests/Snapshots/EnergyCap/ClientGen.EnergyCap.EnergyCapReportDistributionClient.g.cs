@@ -83,4 +83,34 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
         throw await __response.CreateExceptionAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private static readonly global::ClientGen.Runtime.Generated.WaiterDefinition s_waiter0 = new("Distribution", new string[] { "Complete" }, new string[] { "Not sent", "Some reports not sent" }, new string[] { "In Progress" })
+    { MinDelay = global::System.TimeSpan.FromSeconds(2), MaxDelay = global::System.TimeSpan.FromSeconds(30), DefaultTimeout = global::System.TimeSpan.FromSeconds(1800) };
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> WaitForDistributionAsync(int reportDistributionLogId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, async ct => global::System.Linq.Enumerable.FirstOrDefault((await GetReportDistributionLogsAsync(includeInProgress: true, cancellationToken: ct).ConfigureAwait(false)) ?? global::System.Array.Empty<global::ClientGen.EnergyCap.ReportDistributionLogResponse>(), __item => __item.ReportDistributionLogId == reportDistributionLogId) ?? throw new global::System.InvalidOperationException($"getReportDistributionLogs lists no item whose ReportDistributionLogId is {reportDistributionLogId}."), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Status), null, options, _core.Options.TimeProvider, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::ClientGen.Runtime.Polling.OperationHandle CreateDistributionHandle(int id, string? entity = null)
+        => new("EnergyCapReportDistributionClient", "Distribution", id.ToString(global::System.Globalization.CultureInfo.InvariantCulture), _core.Options.EffectiveBaseAddress, entity);
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ResumeDistributionAsync(global::ClientGen.Runtime.Polling.OperationHandle handle, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(handle);
+        handle.EnsureFor("EnergyCapReportDistributionClient", "Distribution", _core.Options.EffectiveBaseAddress);
+        return WaitForDistributionAsync(int.Parse(handle.Id, global::System.Globalization.CultureInfo.InvariantCulture), options: options, cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAndWaitAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var started = await ExecuteReportDistributionAsync(reportDistributionId: reportDistributionId, overrideUserIds: overrideUserIds, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var id = started.ReportDistributionLogId ?? throw new global::System.InvalidOperationException("executeReportDistribution returned no id to wait on.");
+        waitOptions?.Started?.Invoke(CreateDistributionHandle(id));
+        return await WaitForDistributionAsync(id, waitOptions, cancellationToken).ConfigureAwait(false);
+    }
+
 }

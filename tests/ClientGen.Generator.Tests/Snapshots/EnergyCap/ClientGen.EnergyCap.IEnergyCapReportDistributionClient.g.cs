@@ -49,4 +49,31 @@ public partial interface IEnergyCapReportDistributionClient
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Waits until the report distribution run's log is Complete.</summary>
+    /// <remarks>Polls GetReportDistributionLogsAsync until the status is one of Complete; Not sent, Some reports not sent end the wait with a WaiterFailedException. Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).</remarks>
+    /// <param name="reportDistributionLogId">The ReportDistributionLogId of the item to follow in the listing.</param>
+    /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The last status response, whose status is a success value.</returns>
+    global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> WaitForDistributionAsync(int reportDistributionLogId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A handle to <c>Distribution</c> for work <paramref name="id"/>, to persist and resume from another process.</summary>
+    /// <param name="id">The work's id.</param>
+    /// <param name="entity">The tenant entity the work belongs to, if any.</param>
+    global::ClientGen.Runtime.Polling.OperationHandle CreateDistributionHandle(int id, string? entity = null);
+
+    /// <summary>Resumes waiting on work started elsewhere, without starting it again.</summary>
+    /// <param name="handle">A handle from <c>CreateDistributionHandle</c> or <see cref="global::ClientGen.Runtime.Polling.WaitOptions.Started"/>.</param>
+    /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="global::System.InvalidOperationException">The handle belongs to another API, waiter or address.</exception>
+    global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ResumeDistributionAsync(global::ClientGen.Runtime.Polling.OperationHandle handle, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls ExecuteReportDistributionAsync once, then waits until Distribution. The start is never repeated by the wait.</summary>
+    /// <param name="reportDistributionId">Id of the report distribution to run.</param>
+    /// <param name="overrideUserIds">System user ids to send the distribution to instead of its configured recipients. When omitted, the configured recipients receive the report.</param>
+    /// <param name="waitOptions">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="cancellationToken">Cancels the call or the wait.</param>
+    global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAndWaitAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
 }

@@ -259,8 +259,8 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     /// <inheritdoc />
     public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetReportDataRowsAsync(string reportRunId, int? offset = null, int? pageSize = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var size = pageSize ?? 250;
-        return global::ClientGen.Runtime.Generated.Pager.ByPositionAsync<global::ClientGen.Zuora.ReportDataResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(offset ?? 1, size, true, (position, ct) => GetReportDataAsync(reportRunId: reportRunId, offset: checked((int)position), pageSize: size, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: ct), static page => page.Response, cancellationToken);
+        var __size = pageSize ?? 250;
+        return global::ClientGen.Runtime.Generated.Pager.ByPositionAsync<global::ClientGen.Zuora.ReportDataResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(offset ?? 1, __size, true, (__position, __ct) => GetReportDataAsync(reportRunId: reportRunId, offset: checked((int)__position), pageSize: __size, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: __ct), static __page => __page.Response, cancellationToken);
     }
 
 }
