@@ -50,7 +50,24 @@ internal static class ObjectBuilder
         if (schema.DiscriminatorObject != null) type.Discriminator = schema.DiscriminatorObject.PropertyName;
         foreach (var property in type.RawProperties)
         {
-            property.Type = schemas.Map(property.Schema, type.Name + Identifier.Pascal(property.JsonName), property.Pointer);
+            property.Type = schemas.Map(property.Schema, InlineName(type.Name, property.JsonName, schemas), property.Pointer);
         }
+    }
+
+    /// <summary>
+    /// The name of a property's inline schema: the record's name and the property's. When the property repeats the
+    /// record's last word (an envelope <c>RunReportResponse</c> whose payload is <c>response</c>), the word is not said
+    /// twice: the payload is <c>RunReportResult</c> (or <c>…Data</c> when that is taken), not <c>RunReportResponseResponse</c>.
+    /// </summary>
+    private static string InlineName(string typeName, string jsonName, SchemaMapper schemas)
+    {
+        var property = Identifier.Pascal(jsonName);
+        if (property.Length == 0 || typeName.Length <= property.Length || !typeName.EndsWith(property, StringComparison.Ordinal)) return typeName + property;
+        var stem = typeName.Substring(0, typeName.Length - property.Length);
+        foreach (var candidate in new[] { stem + "Result", stem + "Data" })
+        {
+            if (!schemas.IsTypeNameUsed(candidate)) return candidate;
+        }
+        return typeName + property;
     }
 }

@@ -27,6 +27,8 @@ internal sealed class SchemaMapper
         _diagnostics = diagnostics;
     }
 
+    public bool IsTypeNameUsed(string name) => _typeNames.IsUsed(name);
+
     /// <summary>Declares a named type for every component schema that needs one, in document order.</summary>
     public void DeclareComponents(IDictionary<string, JsonSchema> schemas, string pointerPrefix)
     {

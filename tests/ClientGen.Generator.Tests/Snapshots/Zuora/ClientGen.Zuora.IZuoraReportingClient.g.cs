@@ -26,7 +26,7 @@ public partial interface IZuoraReportingClient
     /// </remarks>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters.</param>
+    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
     /// <param name="idempotencyKey">
     /// A unique key that makes a POST or PATCH idempotent: Zuora recognises retries of the same request by it, so the operation is not performed twice. Do not use it with other methods. A retry with the same key and a different body is rejected (422); a retry while the first is still in progress is rejected (409).
     /// When null, the client generates one key per call and reuses it on every retry.
@@ -164,7 +164,7 @@ public partial interface IZuoraReportingClient
     /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
     /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The matching runs.</returns>
+    /// <returns>The matching runs. (Zuora's documentation shows no response for this operation: the shape here is the spec's assumption, the same envelope as the other operations, and what the simulator returns.)</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
     global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery body, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -206,7 +206,7 @@ public partial interface IZuoraReportingClient
     /// <summary>Calls RunReportAsync once, then waits until ReportRunCompleted. The start is never repeated by the wait.</summary>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters.</param>
+    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
     /// <param name="idempotencyKey">
     /// A unique key that makes a POST or PATCH idempotent: Zuora recognises retries of the same request by it, so the operation is not performed twice. Do not use it with other methods. A retry with the same key and a different body is rejected (422); a retry while the first is still in progress is rejected (409).
     /// When null, the client generates one key per call and reuses it on every retry.

@@ -12,7 +12,7 @@ public sealed partial record RunReportResponse
     /// <summary>True when the run was started.</summary>
     public required bool Success { get; init; }
 
-    public required global::ClientGen.Zuora.RunReportResponseResponse Response { get; init; }
+    public required global::ClientGen.Zuora.RunReportResult Response { get; init; }
 
     /// <summary>Properties the spec does not declare, kept so that nothing the server sends is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -28,7 +28,7 @@ public sealed partial record RunReportResponse
         global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "RunReportResponse");
         bool? p0 = default;
         bool has0 = false;
-        global::ClientGen.Zuora.RunReportResponseResponse? p1 = default;
+        global::ClientGen.Zuora.RunReportResult? p1 = default;
         bool has1 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -42,7 +42,7 @@ public sealed partial record RunReportResponse
             else if (reader.ValueTextEquals("response"u8))
             {
                 reader.Read();
-                p1 = global::ClientGen.Zuora.RunReportResponseResponse.ReadJson(ref reader);
+                p1 = global::ClientGen.Zuora.RunReportResult.ReadJson(ref reader);
                 has1 = true;
             }
             else
@@ -74,7 +74,7 @@ public sealed partial record RunReportResponse
         writer.WritePropertyName("success"u8);
         writer.WriteBooleanValue(value.Success);
         writer.WritePropertyName("response"u8);
-        global::ClientGen.Zuora.RunReportResponseResponse.WriteJson(writer, value.Response);
+        global::ClientGen.Zuora.RunReportResult.WriteJson(writer, value.Response);
         if (value.AdditionalProperties is { } additional)
         {
             foreach (var entry in additional)

@@ -4,10 +4,10 @@
 
 namespace ClientGen.Zuora;
 
-/// <summary>The <c>RunReportResponseResponse</c> schema.</summary>
+/// <summary>The <c>RunReportResult</c> schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.RunReportResponseResponse.ClientGenJsonConverter))]
-public sealed partial record RunReportResponseResponse
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.Zuora.RunReportResult.ClientGenJsonConverter))]
+public sealed partial record RunReportResult
 {
     /// <summary>The ID of the new report run.</summary>
     public required string ReportRunId { get; init; }
@@ -16,14 +16,14 @@ public sealed partial record RunReportResponseResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Reads this type, or the derived type its discriminator names, from a reader positioned on the value.</summary>
-    internal static global::ClientGen.Zuora.RunReportResponseResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::ClientGen.Zuora.RunReportResult ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         return ReadJsonCore(ref reader);
     }
 
-    internal static global::ClientGen.Zuora.RunReportResponseResponse ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::ClientGen.Zuora.RunReportResult ReadJsonCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "RunReportResponseResponse");
+        global::ClientGen.Runtime.Generated.JsonRuntime.ExpectStartObject(ref reader, "RunReportResult");
         string? p0 = default;
         bool has0 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
@@ -42,8 +42,8 @@ public sealed partial record RunReportResponseResponse
                 (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::ClientGen.Runtime.Generated.JsonRuntime.ReadAny(ref reader);
             }
         }
-        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("RunReportResponseResponse", "reportRunId");
-        return new global::ClientGen.Zuora.RunReportResponseResponse
+        if (!has0) throw global::ClientGen.Runtime.Generated.JsonRuntime.MissingProperty("RunReportResult", "reportRunId");
+        return new global::ClientGen.Zuora.RunReportResult
         {
             ReportRunId = p0!,
             AdditionalProperties = additional,
@@ -51,12 +51,12 @@ public sealed partial record RunReportResponseResponse
     }
 
     /// <summary>Writes this value (or, for a derived type, that type's full shape) as JSON.</summary>
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.RunReportResponseResponse value)
+    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.RunReportResult value)
     {
         WriteJsonCore(writer, value);
     }
 
-    internal static void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.RunReportResponseResponse value)
+    internal static void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.RunReportResult value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("reportRunId"u8);
@@ -73,12 +73,12 @@ public sealed partial record RunReportResponseResponse
     }
 
     /// <summary>Lets <c>System.Text.Json</c> use the generated reader and writer for this type.</summary>
-    public sealed class ClientGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ClientGen.Zuora.RunReportResponseResponse>
+    public sealed class ClientGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ClientGen.Zuora.RunReportResult>
     {
         /// <inheritdoc />
-        public override global::ClientGen.Zuora.RunReportResponseResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+        public override global::ClientGen.Zuora.RunReportResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
         /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.RunReportResponseResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.RunReportResult value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
     }
 }
