@@ -277,11 +277,7 @@ internal static class ClientEmitter
         switch (success.Kind)
         {
             case ResponseKind.Json:
-                var type = success.Type!;
-                var reader = type.Kind == TypeRefKind.Named && !type.IsNullable
-                    ? $"{types.NonNullName(type)}.{EmittedMembers.ReadJson}"
-                    : types.ReadLambda(type, 0);
-                w.Line($"if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync({reader}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync({JsonReader(success.Type!, types)}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Text:
                 w.Line("if (__response.IsSuccessStatusCode) return await __response.ReadTextAsync(cancellationToken).ConfigureAwait(false);");
@@ -293,7 +289,12 @@ internal static class ClientEmitter
         EmitErrors(w, operation, lookup, "__response");
     }
 
-    private static void EmitErrors(SourceWriter w, OperationModel operation, ClientLookup lookup, string response)
+    /// <summary>The reader a JSON response is read with: a record's own, else a lambda over the type.</summary>
+    public static string JsonReader(TypeRef type, CSharpTypes types) =>
+        type.Kind == TypeRefKind.Named && !type.IsNullable ? $"{types.NonNullName(type)}.{EmittedMembers.ReadJson}" : types.ReadLambda(type, 0);
+
+    /// <summary>Throws the operation's typed error for a failed response (its documented statuses, else the raw one).</summary>
+    public static void EmitErrors(SourceWriter w, OperationModel operation, ClientLookup lookup, string response)
     {
         // Statuses documented with the same body type (and the same declared meaning) share one case.
         var typed = operation.Errors.Where(e => (e.Type != null || e.Refusal != IdempotencyRefusal.None) && int.TryParse(e.StatusCode, out _)).GroupBy(e => (e.Type, e.Refusal)).ToList();

@@ -25,6 +25,11 @@ internal static class PaginationEmitter
     {
         foreach (var paging in lookup.Model.Paginations)
         {
+            if (paging.Kind == PaginationKind.NextLink)
+            {
+                EmitLinked(w, paging, lookup);
+                continue;
+            }
             var operation = paging.Operation;
             var position = operation.Parameters.First(p => p.Name == paging.PositionParameter);
             var arguments = ClientEmitter.Parameters(operation, lookup).Select(p => p.Name).Select(name =>
@@ -54,11 +59,35 @@ internal static class PaginationEmitter
         }
     }
 
+    /// <summary>The first page with the caller's arguments, every later one at the link the page before returned.</summary>
+    private static void EmitLinked(SourceWriter w, PaginationModel paging, ClientLookup lookup)
+    {
+        var operation = paging.Operation;
+        var page = ClientEmitter.ResponseTypeName(operation, lookup);
+        var item = lookup.Types.Name(paging.ItemType);
+        var pageAt = "__" + paging.ItemsMethod.Substring(0, paging.ItemsMethod.Length - "Async".Length) + "PageAtAsync";
+        var arguments = ClientEmitter.Parameters(operation, lookup).Select(p => Argument(p.Name, p.Name)).Append("cancellationToken: __ct");
+        var next = Access("__page", paging.NextPath) + (paging.NextIsUri ? "?.OriginalString" : string.Empty);
+        w.Line("/// <inheritdoc />");
+        w.Open("public " + Signature(paging, lookup));
+        w.Line($"return {RuntimeContract.Pager}.ByLinkAsync<{page}, {item}>(__ct => {operation.MethodName}({string.Join(", ", arguments)}), {pageAt}, static __page => {Access("__page", paging.ItemsPath)}, static __page => {next}, cancellationToken);");
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>The page of {operation.MethodName} at a link a previous page returned.</summary>");
+        w.Open($"private async global::System.Threading.Tasks.Task<{page}> {pageAt}(string link, global::System.Threading.CancellationToken cancellationToken)");
+        w.Line($"var __request = {RuntimeContract.ApiRequest}.ForLink(s_operation{paging.OperationIndex}, link);");
+        w.Line("using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);");
+        w.Line($"if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync({ClientEmitter.JsonReader(operation.Success.Type!, lookup.Types)}, cancellationToken).ConfigureAwait(false);");
+        ClientEmitter.EmitErrors(w, operation, lookup, "__response");
+        w.Close();
+        w.Line();
+    }
+
     /// <summary>The operation's parameters, with the page and its size made optional (the stream chooses them).</summary>
     private static string Signature(PaginationModel paging, ClientLookup lookup)
     {
         var operation = paging.Operation;
-        var paged = new[] { paging.PositionParameter, paging.SizeParameter };
+        var paged = new[] { paging.PositionParameter, paging.SizeParameter }.Where(n => n != null).ToArray();
         var declarations = new List<string>();
         declarations.AddRange(ClientEmitter.Parameters(operation, lookup).Where(p => !paged.Contains(p.Name) && !p.Declaration.EndsWith(" = null", System.StringComparison.Ordinal)).Select(p => p.Declaration));
         foreach (var name in paged.Where(n => n != null))
@@ -79,9 +108,15 @@ internal static class PaginationEmitter
         {
             PaginationKind.Offset => $"{paging.PositionParameter} starts at {paging.Start} (or the value given) and grows by each page's item count",
             PaginationKind.PageNumber => $"{paging.PositionParameter} starts at {paging.Start} (or the value given) and grows by one",
-            _ => $"{paging.PositionParameter} is the token the previous page returned",
+            PaginationKind.Token => $"{paging.PositionParameter} is the token the previous page returned",
+            _ => "the first page is requested with these arguments, every later one at the link the page before returned",
         };
-        var end = paging.Kind == PaginationKind.Token ? "a page returns no next token" : "a page has fewer items than asked for, or none";
+        var end = paging.Kind switch
+        {
+            PaginationKind.Token => "a page returns no next token",
+            PaginationKind.NextLink => "a page returns no next link (a link to another host is refused, not followed)",
+            _ => "a page has fewer items than asked for, or none",
+        };
         Text.SpecDoc(w, "remarks", $"{how}; the stream ends when {end}." + (paging.DefaultSize is { } size ? $" Pages of {size} items unless {paging.SizeParameter} is given." : string.Empty));
         ClientEmitter.ParamDocs(w, operation, requiredOnly: false);
         w.Line("/// <param name=\"cancellationToken\">Stops the stream, between pages or during one.</param>");

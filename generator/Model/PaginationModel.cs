@@ -11,6 +11,9 @@ public enum PaginationKind
 
     /// <summary>A token (cursor) the previous page returned.</summary>
     Token,
+
+    /// <summary>The address of the next page, which the previous page returned (<c>x-ms-pageable</c>).</summary>
+    NextLink,
 }
 
 /// <summary>
@@ -28,8 +31,8 @@ public sealed record PaginationModel
 
     public required PaginationKind Kind { get; init; }
 
-    /// <summary>The parameter that says which page: the offset, page number or token.</summary>
-    public required string PositionParameter { get; init; }
+    /// <summary>The parameter that says which page: the offset, page number or token; none for next links.</summary>
+    public string? PositionParameter { get; init; }
 
     /// <summary>The parameter that asks for a page size, if the operation has one.</summary>
     public string? SizeParameter { get; init; }
@@ -45,6 +48,12 @@ public sealed record PaginationModel
 
     public required TypeRef ItemType { get; init; }
 
-    /// <summary>From the page to the next page's token (token pagination only).</summary>
+    /// <summary>The operation's metadata field (<c>s_operation{N}</c>), which a request for a linked page is made with.</summary>
+    public int OperationIndex { get; init; }
+
+    /// <summary>From the page to the next page's token or link.</summary>
     public EquatableArray<PathHop> NextPath { get; init; } = EquatableArray<PathHop>.Empty;
+
+    /// <summary>True when the next link is typed as a URI (<c>format: uri</c>) rather than a string.</summary>
+    public bool NextIsUri { get; init; }
 }

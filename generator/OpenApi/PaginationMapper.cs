@@ -27,8 +27,8 @@ internal static class PaginationMapper
         {
             foreach (var entry in path.Value)
             {
-                if (entry.Value.ExtensionData == null || !entry.Value.ExtensionData.TryGetValue(Extension, out var raw) || raw == null) continue;
-                var pointer = "/paths/" + JsonPointer.Escape(path.Key) + "/" + entry.Key + "/" + Extension;
+                if (Declaration(entry.Value, out var extension) is not { } raw) continue;
+                var pointer = "/paths/" + JsonPointer.Escape(path.Key) + "/" + entry.Key + "/" + extension;
                 var operation = operations.FirstOrDefault(o => o.Path == path.Key && o.HttpMethod == entry.Key.ToUpperInvariant());
                 if (operation == null) continue; // not generated (a repeated operationId is CG0004 already)
                 var body = JToken.FromObject(raw) as JObject;
@@ -39,17 +39,52 @@ internal static class PaginationMapper
                     continue;
                 }
                 var name = Text(body!, "method") is { } given ? Identifier.Pascal(given, "Items") : operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "Items";
-                result.Add(model with { ItemsMethod = methodNames.Claim(name.EndsWith("Async", StringComparison.Ordinal) ? name : name + "Async") });
+                result.Add(model with
+                {
+                    ItemsMethod = methodNames.Claim(name.EndsWith("Async", StringComparison.Ordinal) ? name : name + "Async"),
+                    OperationIndex = IndexOf(operations, operation),
+                });
             }
         }
         return result;
     }
 
+    private const string AzureExtension = "x-ms-pageable";
+
+    /// <summary>
+    /// Ours, else Azure's <c>x-ms-pageable</c> (<c>nextLinkName</c>, <c>itemName</c> defaulting to <c>value</c>) read as a
+    /// next-link declaration; an <c>x-ms-pageable</c> without a next link is one page, and gets no items method.
+    /// </summary>
+    private static object? Declaration(OpenApiOperation operation, out string extension)
+    {
+        extension = Extension;
+        if (operation.ExtensionData == null) return null;
+        if (operation.ExtensionData.TryGetValue(Extension, out var ours) && ours != null) return ours;
+        extension = AzureExtension;
+        if (!operation.ExtensionData.TryGetValue(AzureExtension, out var azure) || azure == null) return null;
+        if (JToken.FromObject(azure) is not JObject pageable || !IsFollowable(pageable)) return null;
+        // Azure's names are property names as written ("odata.nextLink" is one property), not dotted paths.
+        return new JObject { ["items"] = pageable["itemName"]?.Type == JTokenType.String ? pageable["itemName"] : "value", ["nextLink"] = pageable["nextLinkName"], ["verbatim"] = true };
+    }
+
+    /// <summary>A next link to follow as it is: with <c>operationName</c> the link is an argument of another operation instead.</summary>
+    public static bool IsFollowable(JObject pageable) => pageable["nextLinkName"]?.Type == JTokenType.String && pageable["operationName"] == null;
+
+    private static int IndexOf(IReadOnlyList<OperationModel> operations, OperationModel operation)
+    {
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (ReferenceEquals(operations[i], operation)) return i;
+        }
+        return -1;
+    }
+
     private static PaginationModel? MapOne(JObject body, OperationModel operation, Dictionary<string, TypeModel> types, out string? problem)
     {
         problem = null;
+        if (Text(body, "nextLink") is { } link) return MapNextLink(body, link, operation, types, out problem);
         var kinds = new[] { ("offset", PaginationKind.Offset), ("page", PaginationKind.PageNumber), ("token", PaginationKind.Token) }.Where(k => Text(body, k.Item1) != null).ToList();
-        if (kinds.Count != 1) return Fail("it must name the parameter that selects the page with exactly one of offset, page or token", out problem);
+        if (kinds.Count != 1) return Fail("it must name the parameter that selects the page with exactly one of offset, page or token (or give nextLink)", out problem);
         var (key, kind) = kinds[0];
         var position = Parameter(operation, Text(body, key)!);
         if (position == null) return Fail($"the operation has no parameter '{Text(body, key)}'", out problem);
@@ -92,6 +127,29 @@ internal static class PaginationMapper
             ItemsPath = itemsPath.ToEquatableArray(),
             ItemType = itemType,
             NextPath = nextPath.ToEquatableArray(),
+        };
+    }
+
+    private static PaginationModel? MapNextLink(JObject body, string link, OperationModel operation, Dictionary<string, TypeModel> types, out string? problem)
+    {
+        if (operation.HttpMethod != "GET") return Fail("a next link is followed with GET, and the operation is not one", out problem);
+        if (operation.Success.Kind != ResponseKind.Json || operation.Success.Type == null) return Fail("the operation has no JSON response to read items from", out problem);
+        var verbatim = body["verbatim"]?.Type == JTokenType.Boolean && (bool)body["verbatim"]!;
+        var itemsPath = PropertyPaths.Resolve(operation.Success.Type, Text(body, "items"), types, out problem, verbatim);
+        if (itemsPath == null) return null;
+        if (PropertyPaths.TypeAt(operation.Success.Type, itemsPath, types) is not { Kind: TypeRefKind.Array, Element: { } itemType }) return Fail($"'{Text(body, "items")}' is not a list", out problem);
+        var nextPath = PropertyPaths.Resolve(operation.Success.Type, link, types, out problem, verbatim);
+        if (nextPath == null) return null;
+        if (PropertyPaths.TypeAt(operation.Success.Type, nextPath, types) is not { Kind: TypeRefKind.String or TypeRefKind.Uri } linkType) return Fail($"'{link}' is not a string", out problem);
+        return new PaginationModel
+        {
+            ItemsMethod = string.Empty,
+            Operation = operation,
+            Kind = PaginationKind.NextLink,
+            ItemsPath = itemsPath.ToEquatableArray(),
+            ItemType = itemType,
+            NextPath = nextPath.ToEquatableArray(),
+            NextIsUri = linkType.Kind == TypeRefKind.Uri,
         };
     }
 

@@ -8,7 +8,8 @@ namespace ClientGen.Generator.OpenApi;
 internal static class PropertyPaths
 {
     /// <summary>Follows a dotted JSON path (<c>response.status</c>) through generated record properties.</summary>
-    public static List<PathHop>? Resolve(TypeRef root, string? path, Dictionary<string, TypeModel> types, out string? problem)
+    /// <param name="verbatim">The path is one property name as written, dots included (Azure's <c>odata.nextLink</c>).</param>
+    public static List<PathHop>? Resolve(TypeRef root, string? path, Dictionary<string, TypeModel> types, out string? problem, bool verbatim = false)
     {
         problem = null;
         if (string.IsNullOrWhiteSpace(path))
@@ -18,7 +19,7 @@ internal static class PropertyPaths
         }
         var hops = new List<PathHop>();
         var current = root;
-        foreach (var segment in path!.Split('.'))
+        foreach (var segment in verbatim ? new[] { path! } : path!.Split('.'))
         {
             if (current.Kind != TypeRefKind.Named || !types.TryGetValue(current.Name!, out var type) || type.Kind != TypeModelKind.Object)
             {

@@ -42,9 +42,10 @@ internal static class UnsupportedConstructs
                     found.Add((pointer + "/callbacks/" + JsonPointer.Escape(callback.Name), $"Callback '{callback.Name}' of operation '{id}'",
                         "callbacks are requests the API sends to you, so no client method is generated"));
                 }
-                if (operation["x-ms-pageable"] != null)
+                // With a nextLinkName it becomes an items method (PaginationMapper); without one the list is a single page.
+                if (operation["x-ms-pageable"] is JObject pageable && !PaginationMapper.IsFollowable(pageable) && operation["x-clientgen-pagination"] == null)
                 {
-                    found.Add((pointer + "/x-ms-pageable", $"x-ms-pageable on operation '{id}'", "the method returns one page; follow the next link yourself"));
+                    found.Add((pointer + "/x-ms-pageable", $"x-ms-pageable on operation '{id}' without a next link to follow (no nextLinkName, or an operationName)", "the method returns one page and no items method is generated"));
                 }
                 if (operation["x-ms-long-running-operation"] is JValue { Value: true })
                 {

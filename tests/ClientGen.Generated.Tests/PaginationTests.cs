@@ -33,6 +33,13 @@ public sealed class PaginationTests : IAsyncLifetime
             var from = cursor is null ? 0 : int.Parse(cursor.AsSpan(1), provider: System.Globalization.CultureInfo.InvariantCulture);
             return Page(s_numbers.Skip(from).Take(3), from + 3 < s_numbers.Length ? "c" + (from + 3) : null);
         });
+        app.MapGet("/api/paged/links", (HttpContext context, string? filter, int? part) =>
+        {
+            var from = part ?? 0;
+            var next = filter == "elsewhere" ? "https://elsewhere.example/api/paged/links?part=3"
+                : from + 3 < s_numbers.Length ? $"{context.Request.Scheme}://{context.Request.Host}/api/paged/links?filter={filter}&part={from + 3}" : null;
+            return Results.Json(new { value = s_numbers.Skip(from).Take(3).ToArray(), nextLink = next });
+        });
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -72,6 +79,28 @@ public sealed class PaginationTests : IAsyncLifetime
 
         Assert.Equal(s_numbers, items);
         Assert.Equal(new[] { "/api/paged/cursor", "/api/paged/cursor?cursor=c3", "/api/paged/cursor?cursor=c6" }, _requests);
+    }
+
+    [Fact]
+    public async Task An_x_ms_pageable_next_link_is_followed_with_the_first_calls_arguments_in_it()
+    {
+        using var http = new HttpClient();
+
+        var items = await ToList(Client(http).ListByLinkItemsAsync(filter: "odd"));
+
+        Assert.Equal(s_numbers, items);
+        Assert.Equal(new[] { "/api/paged/links?filter=odd", "/api/paged/links?filter=odd&part=3", "/api/paged/links?filter=odd&part=6" }, _requests);
+    }
+
+    [Fact]
+    public async Task A_next_link_to_another_host_is_refused_not_followed_with_the_apis_credentials()
+    {
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ToList(Client(http).ListByLinkItemsAsync(filter: "elsewhere")));
+
+        Assert.Contains("elsewhere.example", error.Message);
+        Assert.Single(_requests);
     }
 
     [Fact]

@@ -122,7 +122,19 @@ public class ApiClientCore
             else if (baseAddress.IsAbsoluteUri) baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Authority) + (server.IsAbsoluteUri ? server.AbsolutePath : server.OriginalString));
         }
 
+        if (request.Link is { } link) return Linked(request, baseAddress, link);
         var text = baseAddress.OriginalString.TrimEnd('/') + request.PathAndQuery();
         return new Uri(text, UriKind.RelativeOrAbsolute);
+    }
+
+    // A next link carries the API's credentials when it is followed, so it may not lead to another host.
+    private static Uri Linked(ApiRequest request, Uri baseAddress, Uri link)
+    {
+        if (!link.IsAbsoluteUri) return baseAddress.IsAbsoluteUri ? new Uri(new Uri(baseAddress.OriginalString.TrimEnd('/') + "/"), link) : link;
+        if (baseAddress.IsAbsoluteUri && Uri.Compare(link, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new InvalidOperationException($"'{request.Operation.OperationId}' returned a next link to {link.GetLeftPart(UriPartial.Authority)}, not the API's host {baseAddress.GetLeftPart(UriPartial.Authority)}; it is not followed with the API's credentials.");
+        }
+        return link;
     }
 }

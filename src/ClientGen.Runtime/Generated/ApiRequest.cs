@@ -31,6 +31,16 @@ public sealed class ApiRequest
         Path = path ?? throw new ArgumentNullException(nameof(path));
     }
 
+    /// <summary>
+    /// A request for the page a previous response linked to (a next link): <paramref name="link"/> is used as given,
+    /// resolved against the client's address when relative. It must stay on the API's host (checked when it is sent).
+    /// </summary>
+    public static ApiRequest ForLink(ApiOperation operation, string link) =>
+        new(operation, string.Empty) { Link = new Uri(link ?? throw new ArgumentNullException(nameof(link)), UriKind.RelativeOrAbsolute) };
+
+    /// <summary>The linked address this request is for, instead of <see cref="Path"/> and <see cref="Query"/>.</summary>
+    public Uri? Link { get; private init; }
+
     /// <summary>What the spec says about the operation.</summary>
     public ApiOperation Operation { get; }
 

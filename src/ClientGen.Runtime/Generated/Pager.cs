@@ -45,6 +45,38 @@ public static class Pager
     }
 
     /// <summary>
+    /// Pages found by following each page's next link (<c>x-ms-pageable</c>'s <c>nextLinkName</c>): the first page
+    /// with the operation's arguments, every later one at the link. The stream ends at a page without a link, or with
+    /// one already followed.
+    /// </summary>
+    /// <param name="first">Calls the operation for the first page.</param>
+    /// <param name="linked">Requests the page at a link.</param>
+    /// <param name="items">The page's items; null reads as none.</param>
+    /// <param name="next">The page's next link, or null at the end.</param>
+    /// <param name="cancellationToken">Stops the stream between and during pages.</param>
+    public static async IAsyncEnumerable<TItem> ByLinkAsync<TPage, TItem>(
+        Func<CancellationToken, Task<TPage>> first,
+        Func<string, CancellationToken, Task<TPage>> linked,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, string?> next,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(linked);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(next);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var page = await first(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            foreach (var item in items(page) ?? Array.Empty<TItem>()) yield return item;
+            var link = next(page);
+            if (string.IsNullOrEmpty(link) || !seen.Add(link!)) yield break;
+            page = await linked(link!, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Pages addressed by a token the previous page returns (a cursor, a next-page token). The stream ends when a page
     /// returns no token, or the token it was fetched with: a server that repeats itself must not keep the caller forever.
     /// </summary>

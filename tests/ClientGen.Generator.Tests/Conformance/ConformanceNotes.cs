@@ -12,7 +12,7 @@ internal static class ConformanceNotes
             "Every operation is `get: { $ref: resources/…yml }`, which OpenAPI does not allow (only path items take `$ref`); NSwag reads them empty, so the methods have no parameters, bodies or typed responses. Each is named by CG1001. Known gap: bundle the spec (e.g. `redocly bundle`) first.",
         ["openapi/stripe/spec3.yaml"] = "`anyOf` expandable fields (id or object) have no discriminator: `JsonElement` (CG1002). Form-encoded bodies with deepObject encodings are taken as `HttpContent` (CG1003).",
         ["openapi/openai/openapi.yaml"] = "CG1001: webhooks, and schemas listed as variants of two unions (read as their base type).",
-        ["openapi/azure-autorest-testserver/paging.json"] = "`x-ms-pageable` is not followed: one page per call (CG1001).",
+        ["openapi/azure-autorest-testserver/paging.json"] = "`x-ms-pageable` with a `nextLinkName` is followed by an items method (`IAsyncEnumerable`); without one the list is one page (CG1001).",
         ["openapi/azure-autorest-testserver/lro.json"] = "`x-ms-long-running-operation` is not polled: declare an `x-clientgen-waiters` waiter (CG1001).",
         ["graphql/linear"] = "Rejected like graphql-js rejects it: 226 fragments are never used (CG2108) and 9 selections conflict (CG2111; graphql-js reports every pair, we report the first per response name).",
         ["graphql/github"] = "A real defect: `EnterpriseOwnerInfo` defines two fields twice (CG2002). Schema only, so no client.",

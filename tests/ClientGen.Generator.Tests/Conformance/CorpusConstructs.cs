@@ -30,7 +30,8 @@ internal static class CorpusConstructs
                 if (operation["$ref"] is JsonValue reference) found.Add(("Operation given as $ref", reference.ToString()));
                 foreach (var callback in Entries(operation["callbacks"])) found.Add(("Callback", callback.Key));
                 var id = operation["operationId"]?.ToString() ?? method.ToUpperInvariant();
-                if (operation["x-ms-pageable"] != null) found.Add(("x-ms-pageable", id));
+                // With a nextLinkName it is followed (an items method); without one there is nothing to follow.
+                if (operation["x-ms-pageable"] is JsonObject pageable && (pageable["nextLinkName"] is not JsonValue || pageable["operationName"] != null)) found.Add(("x-ms-pageable", id));
                 if (operation["x-ms-long-running-operation"]?.ToString() is "true" or "True") found.Add(("x-ms-long-running-operation", id));
             }
         }
