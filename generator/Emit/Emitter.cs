@@ -22,6 +22,7 @@ public static class Emitter
             File(shape.Namespace, shape.ClientName, w => ClientEmitter.EmitClass(w, lookup)),
             File(shape.Namespace, CompanionTypes.Interface(shape.ClientName), w => ClientEmitter.EmitInterface(w, lookup)),
         };
+        if (model.ResponseMethods.Count > 0) files.Add(File(shape.Namespace, CompanionTypes.ResponseMethods(shape.ClientName), w => ResponseMethodEmitter.Emit(w, lookup)));
         files.AddRange(SharedFiles(shape, lookup));
         return files;
     }

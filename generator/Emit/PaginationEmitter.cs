@@ -122,7 +122,7 @@ internal static class PaginationEmitter
         w.Line("/// <param name=\"cancellationToken\">Stops the stream, between pages or during one.</param>");
     }
 
-    private static string Argument(string name, string value) => $"{name.TrimStart('@')}: {value}";
+    private static string Argument(string name, string value) => $"{name}: {value}";
 
     /// <summary><c>page.Response</c>, with <c>?.</c> after every hop that may be null.</summary>
     private static string Access(string root, EquatableArray<PathHop> path) => WaiterEmitter.Access(root, path);

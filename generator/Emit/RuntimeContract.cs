@@ -26,6 +26,10 @@ internal static class RuntimeContract
     public const string ApiFile = Root + ".ApiFile";
     public const string ApiOperation = Root + ".ApiOperation";
     public const string ApiPipeline = Root + ".ApiPipeline";
+    public const string ApiCall = Root + ".ApiCall";
+    /// <summary>Generic: <c>ApiResult&lt;T&gt;</c>.</summary>
+    public const string ApiResult = Root + ".ApiResult";
+    public const string ApiResponseInfo = Root + ".ApiResponseInfo";
     public const string ApiRequest = Generated + ".ApiRequest";
     public const string ApiSecurityScheme = Generated + ".ApiSecurityScheme";
     public const string ApiSecuritySchemeKind = Generated + ".ApiSecuritySchemeKind";

@@ -52,9 +52,9 @@ internal static class WaiterEmitter
             w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(waiter.TimeoutSeconds)}) }};");
             w.Line();
 
-            var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => $"{p.Name.TrimStart('@')}: {p.Name}").ToList();
-            if (waiter.EntityParameter != null) arguments.Add($"{waiter.EntityParameter.TrimStart('@')}: {waiter.EntityParameter}");
-            arguments.AddRange(waiter.FixedArguments.Select(a => $"{a.Parameter.TrimStart('@')}: {a.Literal}"));
+            var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => $"{p.Name}: {p.Name}").ToList();
+            if (waiter.EntityParameter != null) arguments.Add($"{waiter.EntityParameter}: {waiter.EntityParameter}");
+            arguments.AddRange(waiter.FixedArguments.Select(a => $"{a.Parameter}: {a.Literal}"));
             var call = $"{status.MethodName}({string.Join(", ", arguments.Append("cancellationToken: ct"))})";
             var poll = waiter.Selection is { } selection ? $"async ct => {Select(waiter, selection, call, lookup)}" : $"ct => {call}";
             var cancel = waiter.Cancel == null ? "null" : $"ct => {waiter.Cancel.MethodName}({CancelArguments(waiter.Cancel)})";
@@ -85,7 +85,7 @@ internal static class WaiterEmitter
 
             if (waiter.Start is { } start)
             {
-                var startArguments = string.Join(", ", ClientEmitter.Parameters(start, lookup).Select(p => $"{p.Name.TrimStart('@')}: {p.Name}").Append("cancellationToken: cancellationToken"));
+                var startArguments = string.Join(", ", ClientEmitter.Parameters(start, lookup).Select(p => $"{p.Name}: {p.Name}").Append("cancellationToken: cancellationToken"));
                 w.Line("/// <inheritdoc />");
                 w.Open("public async " + StartSignature(waiter, start, status, lookup));
                 w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
@@ -147,7 +147,7 @@ internal static class WaiterEmitter
     }
 
     private static string CancelArguments(WaiterCancel cancel) =>
-        string.Join(", ", cancel.Arguments.Select(n => $"{n.TrimStart('@')}: {n}").Append("cancellationToken: ct"));
+        string.Join(", ", cancel.Arguments.Select(n => $"{n}: {n}").Append("cancellationToken: ct"));
 
     /// <summary><c>r.Response.Status</c>, with <c>?.</c> after every hop that may be null.</summary>
     public static string Access(string root, EquatableArray<PathHop> path)

@@ -20,6 +20,9 @@ public sealed record ClientModel
 
     public required EquatableArray<WaiterModel> Waiters { get; init; }
 
+    /// <summary>Each operation's twin that returns its response's status and headers beside its value.</summary>
+    public EquatableArray<ResponseMethodModel> ResponseMethods { get; init; } = EquatableArray<ResponseMethodModel>.Empty;
+
     /// <summary>The paged operations' item streams (<c>x-clientgen-pagination</c>).</summary>
     public EquatableArray<PaginationModel> Paginations { get; init; } = EquatableArray<PaginationModel>.Empty;
 }
@@ -29,3 +32,6 @@ public sealed record ParseResult(string SourceFile, ClientModel? Model, Equatabl
 
 /// <summary>One generated source file.</summary>
 public sealed record GeneratedFile(string HintName, string Text);
+
+/// <summary><c>{Operation}WithResponseAsync</c>: an extension method over the client's interface, named in the client's method scope.</summary>
+public sealed record ResponseMethodModel(OperationModel Operation, string Name);

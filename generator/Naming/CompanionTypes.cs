@@ -18,6 +18,8 @@ internal static class CompanionTypes
 
     public static string JsonResolver(string clientName) => clientName + "JsonResolver";
 
+    public static string ResponseMethods(string clientName) => clientName + "Responses";
+
     public static IEnumerable<string> ReservedTypeNames(string clientName) => new[]
     {
         clientName,
@@ -26,6 +28,7 @@ internal static class CompanionTypes
         Environments(clientName),
         ServiceRegistration(clientName),
         JsonResolver(clientName),
+        ResponseMethods(clientName),
         // A type named System or Global would shadow the namespaces the generated code spells out.
         "System",
         "Global",

@@ -50,6 +50,10 @@ public static class OpenApiParser
         var types = schemas.BuildAll();
         var waiters = WaiterMapper.Map(document, operations, types, sink);
         var paginations = PaginationMapper.Map(document, operations, types, methodNames, sink);
+        // Claimed last, so an operation the spec names FooWithResponse keeps its name and this twin moves aside.
+        var responseMethods = operations.Where(o => o.Success.Kind is ResponseKind.Json or ResponseKind.Text or ResponseKind.None)
+            .Select(o => new ResponseMethodModel(o, methodNames.Claim(o.MethodName.Substring(0, o.MethodName.Length - "Async".Length) + "WithResponseAsync")))
+            .ToList();
 
         if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
 
@@ -82,6 +86,7 @@ public static class OpenApiParser
             Types = types.ToEquatableArray(),
             Waiters = waiters.ToEquatableArray(),
             Paginations = paginations.ToEquatableArray(),
+            ResponseMethods = responseMethods.ToEquatableArray(),
         };
     }
 

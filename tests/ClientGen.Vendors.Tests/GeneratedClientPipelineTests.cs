@@ -125,6 +125,23 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_with_response_call_returns_the_value_with_its_own_status_and_headers_even_when_calls_overlap()
+    {
+        _server.On("/reporting/api/rest/v1/reportruns/run-a", (context, request, _) =>
+        {
+            context.Response.Headers["Zuora-Track-Id"] = request.Headers["Zuora-Track-Id"];
+            return FaultServer.Json(context, """{"success":true,"response":{"id":"run-a","status":"STARTED"}}""");
+        });
+        var client = Client();
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => client.GetReportRunWithResponseAsync("run-a", zuoraTrackId: "job-" + i)));
+
+        Assert.All(results, r => Assert.Equal("run-a", r.Value.Response!.Id));
+        Assert.All(results, r => Assert.Equal(200, r.StatusCode));
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => "job-" + i), results.Select(r => r.Response!.TrackId));
+    }
+
+    [Fact]
     public async Task The_echoed_track_id_is_readable_after_the_call_and_on_errors()
     {
         _server.On("/reporting/api/rest/v1/reportruns/run-t", (context, request, n) =>
