@@ -32,13 +32,13 @@ internal static class PaginationMapper
                 var operation = operations.FirstOrDefault(o => o.Path == path.Key && o.HttpMethod == entry.Key.ToUpperInvariant());
                 if (operation == null) continue; // not generated (a repeated operationId is CG0004 already)
                 var body = JToken.FromObject(raw) as JObject;
-                var model = body != null ? MapOne(body, operation, typesByName, out var problem) : Fail("it must be an object", out problem);
+                var model = body != null ? MapOne(body, operation, typesByName, verbatim: extension == AzureExtension, out var problem) : Fail("it must be an object", out problem);
                 if (model == null)
                 {
                     sink.Warn(DiagnosticDescriptors.InvalidPagination, pointer, operation.OperationId, problem!);
                     continue;
                 }
-                var name = Text(body!, "method") is { } given ? Identifier.Pascal(given, "Items") : operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "Items";
+                var name = Declarations.Text(body!, "method") is { } given ? Identifier.Pascal(given, "Items") : operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "Items";
                 result.Add(model with
                 {
                     ItemsMethod = methodNames.Claim(name.EndsWith("Async", StringComparison.Ordinal) ? name : name + "Async"),
@@ -63,8 +63,7 @@ internal static class PaginationMapper
         extension = AzureExtension;
         if (!operation.ExtensionData.TryGetValue(AzureExtension, out var azure) || azure == null) return null;
         if (JToken.FromObject(azure) is not JObject pageable || !IsFollowable(pageable)) return null;
-        // Azure's names are property names as written ("odata.nextLink" is one property), not dotted paths.
-        return new JObject { ["items"] = pageable["itemName"]?.Type == JTokenType.String ? pageable["itemName"] : "value", ["nextLink"] = pageable["nextLinkName"], ["verbatim"] = true };
+        return new JObject { ["items"] = pageable["itemName"]?.Type == JTokenType.String ? pageable["itemName"] : "value", ["nextLink"] = pageable["nextLinkName"] };
     }
 
     /// <summary>A next link to follow as it is: with <c>operationName</c> the link is an argument of another operation instead.</summary>
@@ -79,19 +78,20 @@ internal static class PaginationMapper
         return -1;
     }
 
-    private static PaginationModel? MapOne(JObject body, OperationModel operation, Dictionary<string, TypeModel> types, out string? problem)
+    /// <param name="verbatim">Azure's names are property names as written ("odata.nextLink" is one property), not dotted paths.</param>
+    private static PaginationModel? MapOne(JObject body, OperationModel operation, Dictionary<string, TypeModel> types, bool verbatim, out string? problem)
     {
         problem = null;
-        if (Text(body, "nextLink") is { } link) return MapNextLink(body, link, operation, types, out problem);
-        var kinds = new[] { ("offset", PaginationKind.Offset), ("page", PaginationKind.PageNumber), ("token", PaginationKind.Token) }.Where(k => Text(body, k.Item1) != null).ToList();
+        if (Declarations.Text(body, "nextLink") is { } link) return MapNextLink(body, link, operation, types, verbatim, out problem);
+        var kinds = new[] { ("offset", PaginationKind.Offset), ("page", PaginationKind.PageNumber), ("token", PaginationKind.Token) }.Where(k => Declarations.Text(body, k.Item1) != null).ToList();
         if (kinds.Count != 1) return Fail("it must name the parameter that selects the page with exactly one of offset, page or token (or give nextLink)", out problem);
         var (key, kind) = kinds[0];
-        var position = Parameter(operation, Text(body, key)!);
-        if (position == null) return Fail($"the operation has no parameter '{Text(body, key)}'", out problem);
+        var position = Parameter(operation, Declarations.Text(body, key)!);
+        if (position == null) return Fail($"the operation has no parameter '{Declarations.Text(body, key)}'", out problem);
         if (kind == PaginationKind.Token ? position.Type.Kind != TypeRefKind.String : !IsInteger(position.Type)) return Fail($"'{position.WireName}' is not {(kind == PaginationKind.Token ? "a string" : "an integer")}", out problem);
 
         ParameterModel? size = null;
-        if (Text(body, "size") is { } sizeName && ((size = Parameter(operation, sizeName)) == null || !IsInteger(size.Type)))
+        if (Declarations.Text(body, "size") is { } sizeName && ((size = Parameter(operation, sizeName)) == null || !IsInteger(size.Type)))
         {
             return Fail($"the operation has no integer parameter '{sizeName}'", out problem);
         }
@@ -102,17 +102,17 @@ internal static class PaginationMapper
         if (size is { IsRequired: true } && defaultSize < 1) return Fail($"'{size.WireName}' is required, so the declaration needs a defaultSize", out problem);
 
         if (operation.Success.Kind != ResponseKind.Json || operation.Success.Type == null) return Fail("the operation has no JSON response to read items from", out problem);
-        var itemsPath = PropertyPaths.Resolve(operation.Success.Type, Text(body, "items"), types, out problem);
+        var itemsPath = PropertyPaths.Resolve(operation.Success.Type, Declarations.Text(body, "items"), types, out problem);
         if (itemsPath == null) return null;
         var itemsType = PropertyPaths.TypeAt(operation.Success.Type, itemsPath, types);
-        if (itemsType is not { Kind: TypeRefKind.Array, Element: { } itemType }) return Fail($"'{Text(body, "items")}' is not a list", out problem);
+        if (itemsType is not { Kind: TypeRefKind.Array, Element: { } itemType }) return Fail($"'{Declarations.Text(body, "items")}' is not a list", out problem);
 
         var nextPath = new List<PathHop>();
         if (kind == PaginationKind.Token)
         {
-            nextPath = PropertyPaths.Resolve(operation.Success.Type, Text(body, "next"), types, out problem);
+            nextPath = PropertyPaths.Resolve(operation.Success.Type, Declarations.Text(body, "next"), types, out problem);
             if (nextPath == null) return null;
-            if (PropertyPaths.TypeAt(operation.Success.Type, nextPath, types) is not { Kind: TypeRefKind.String }) return Fail($"'{Text(body, "next")}' is not a string", out problem);
+            if (PropertyPaths.TypeAt(operation.Success.Type, nextPath, types) is not { Kind: TypeRefKind.String }) return Fail($"'{Declarations.Text(body, "next")}' is not a string", out problem);
         }
 
         return new PaginationModel
@@ -130,14 +130,13 @@ internal static class PaginationMapper
         };
     }
 
-    private static PaginationModel? MapNextLink(JObject body, string link, OperationModel operation, Dictionary<string, TypeModel> types, out string? problem)
+    private static PaginationModel? MapNextLink(JObject body, string link, OperationModel operation, Dictionary<string, TypeModel> types, bool verbatim, out string? problem)
     {
         if (operation.HttpMethod != "GET") return Fail("a next link is followed with GET, and the operation is not one", out problem);
         if (operation.Success.Kind != ResponseKind.Json || operation.Success.Type == null) return Fail("the operation has no JSON response to read items from", out problem);
-        var verbatim = body["verbatim"]?.Type == JTokenType.Boolean && (bool)body["verbatim"]!;
-        var itemsPath = PropertyPaths.Resolve(operation.Success.Type, Text(body, "items"), types, out problem, verbatim);
+        var itemsPath = PropertyPaths.Resolve(operation.Success.Type, Declarations.Text(body, "items"), types, out problem, verbatim);
         if (itemsPath == null) return null;
-        if (PropertyPaths.TypeAt(operation.Success.Type, itemsPath, types) is not { Kind: TypeRefKind.Array, Element: { } itemType }) return Fail($"'{Text(body, "items")}' is not a list", out problem);
+        if (PropertyPaths.TypeAt(operation.Success.Type, itemsPath, types) is not { Kind: TypeRefKind.Array, Element: { } itemType }) return Fail($"'{Declarations.Text(body, "items")}' is not a list", out problem);
         var nextPath = PropertyPaths.Resolve(operation.Success.Type, link, types, out problem, verbatim);
         if (nextPath == null) return null;
         if (PropertyPaths.TypeAt(operation.Success.Type, nextPath, types) is not { Kind: TypeRefKind.String or TypeRefKind.Uri } linkType) return Fail($"'{link}' is not a string", out problem);
@@ -165,7 +164,6 @@ internal static class PaginationMapper
         return null;
     }
 
-    private static string? Text(JObject body, string name) => body[name]?.Type == JTokenType.String ? body[name]!.Value<string>() : null;
 
     private static bool TryLong(JObject body, string name, long fallback, out long value)
     {

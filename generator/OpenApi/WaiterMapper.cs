@@ -71,7 +71,7 @@ internal static class WaiterMapper
         if (problem != null) return null;
         var fixedArguments = WaiterSelections.FixedArguments(body, status, out problem);
         if (problem != null) return null;
-        var statusPath = PropertyPaths.Resolve(statusRoot, Text(body, "statusPath"), types, out problem);
+        var statusPath = PropertyPaths.Resolve(statusRoot, Declarations.Text(body, "statusPath"), types, out problem);
         if (statusPath == null) return null;
         var success = Strings(body, "success");
         if (success.Count == 0)
@@ -82,7 +82,7 @@ internal static class WaiterMapper
 
         // The tenant entity header (Zuora-Entity-Ids), carried by resume handles and passed to every poll.
         string? entityParameterName = null;
-        if (Text(body, "entityHeader") is { } entityHeader)
+        if (Declarations.Text(body, "entityHeader") is { } entityHeader)
         {
             var parameter = status.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Header && string.Equals(p.WireName, entityHeader, StringComparison.OrdinalIgnoreCase) && p.Type.Kind == TypeRefKind.String);
             if (parameter == null)
@@ -94,7 +94,7 @@ internal static class WaiterMapper
         }
 
         WaiterCancel? cancelCall = null;
-        if (Text(body, "cancelOperation") is { } cancelId)
+        if (Declarations.Text(body, "cancelOperation") is { } cancelId)
         {
             if (!byId.TryGetValue(cancelId, out var cancel))
             {
@@ -112,7 +112,7 @@ internal static class WaiterMapper
 
         OperationModel? startOperation = null;
         var startIdPath = new List<PathHop>();
-        if (Text(body, "startOperation") is { } startId)
+        if (Declarations.Text(body, "startOperation") is { } startId)
         {
             if (!byId.TryGetValue(startId, out var start) || start.Success.Kind != ResponseKind.Json || start.Success.Type == null)
             {
@@ -124,11 +124,11 @@ internal static class WaiterMapper
                 problem = "a start operation needs a status operation with exactly one required string parameter (the id)";
                 return null;
             }
-            var idPath = PropertyPaths.Resolve(start.Success.Type, Text(body, "startIdPath"), types, out problem);
+            var idPath = PropertyPaths.Resolve(start.Success.Type, Declarations.Text(body, "startIdPath"), types, out problem);
             if (idPath == null) return null;
             if (selection != null && PropertyPaths.TypeAt(start.Success.Type, idPath, types)?.Kind != selection.IdType.Kind)
             {
-                problem = $"startIdPath '{Text(body, "startIdPath")}' is not of the type of the field it is selected by";
+                problem = $"startIdPath '{Declarations.Text(body, "startIdPath")}' is not of the type of the field it is selected by";
                 return null;
             }
             startOperation = start;
@@ -150,7 +150,7 @@ internal static class WaiterMapper
         return new WaiterModel
         {
             Name = Identifier.Pascal(declaration.Name, "Completed"),
-            Description = Text(body, "description"),
+            Description = Declarations.Text(body, "description"),
             Status = status,
             StatusPath = statusPath.ToEquatableArray(),
             Success = success.ToEquatableArray(),
@@ -174,7 +174,6 @@ internal static class WaiterMapper
     private static bool HasOneStringId(OperationModel status) =>
         status.Parameters.Count(p => p.IsRequired) == 1 && status.Parameters.First(p => p.IsRequired).Type.Kind == TypeRefKind.String;
 
-    private static string? Text(JObject body, string name) => body[name]?.Type == JTokenType.String ? body[name]!.Value<string>() : null;
 
     // Only scalar items are status values; an object or list in the array names none.
     private static List<string> Strings(JObject body, string name) =>

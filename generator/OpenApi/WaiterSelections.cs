@@ -23,7 +23,7 @@ internal static class WaiterSelections
     {
         problem = null;
         statusRoot = status.Success.Type!;
-        if (Text(body, "select") is not { } field) return null;
+        if (Declarations.Text(body, "select") is not { } field) return null;
         if (status.Parameters.Any(p => p.IsRequired))
         {
             problem = "select needs a status operation that lists without required parameters";
@@ -31,7 +31,7 @@ internal static class WaiterSelections
         }
         var itemsPath = new List<PathHop>();
         var list = statusRoot;
-        if (Text(body, "itemsPath") is { } path)
+        if (Declarations.Text(body, "itemsPath") is { } path)
         {
             itemsPath = PropertyPaths.Resolve(statusRoot, path, types, out problem);
             if (itemsPath == null) return null;
@@ -87,5 +87,4 @@ internal static class WaiterSelections
         _ => null,
     };
 
-    private static string? Text(JObject body, string name) => body[name]?.Type == JTokenType.String ? body[name]!.Value<string>() : null;
 }

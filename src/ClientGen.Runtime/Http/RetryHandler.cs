@@ -123,7 +123,6 @@ public sealed class RetryHandler : DelegatingHandler
     private bool ShouldRetry(RetryCall call, Outcome<HttpResponseMessage> outcome, int attempt)
     {
         if (outcome.Exception is { } failure && failure is not (TimeoutException or HttpRequestException)) return false;
-        if (outcome.Exception is TimeoutException && !call.MayRetry) return false;
         var response = outcome.Result;
         if (response is not null && !IsTransient(response.StatusCode)) return false;
         // A 429 is the rate limiter's refusal before any work was done, so it is safe to repeat for every method.
