@@ -125,7 +125,7 @@ internal static class ClientEmitter
     private static string Signature(OperationModel operation, ClientLookup lookup) =>
         $"{ReturnType(operation, lookup)} {operation.MethodName}({string.Join(", ", Parameters(operation, lookup).Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"))})";
 
-    /// <summary>The method's parameters in order (required first), without the cancellation token.</summary>
+    /// <summary>The method's parameters in order (required first, the call's options last), without the cancellation token.</summary>
     public static List<(string Declaration, string Name)> Parameters(OperationModel operation, ClientLookup lookup)
     {
         var parts = new List<(string, string)>();
@@ -133,6 +133,7 @@ internal static class ClientEmitter
         if (operation.Body is { IsRequired: true } requiredBody) parts.Add(($"{BodyType(requiredBody, lookup)} {requiredBody.Name()}", requiredBody.Name()));
         if (operation.Body is { IsRequired: false } optionalBody) parts.Add(($"{BodyType(optionalBody, lookup)} {optionalBody.Name()} = null", optionalBody.Name()));
         foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired)) parts.Add(($"{ParameterType(parameter.Type.AsNullable(), lookup)} {parameter.Name} = null", parameter.Name));
+        parts.Add(($"{RuntimeContract.ApiCallOptions}? {EmittedMembers.CallOptions} = null", EmittedMembers.CallOptions));
         return parts;
     }
 
@@ -169,16 +170,12 @@ internal static class ClientEmitter
         {
             ParamDoc(w, parameter);
         }
+        w.Line($"/// <param name=\"{EmittedMembers.CallOptions}\">Headers, timeout, idempotency key, track id or entity for this call only.</param>");
     }
 
     private static void ParamDoc(SourceWriter w, ParameterModel parameter)
     {
         var text = parameter.Description is { } description ? Text.Xml(description) : $"The {parameter.Location.ToString().ToLowerInvariant()} parameter <c>{Text.Xml(parameter.WireName)}</c>.";
-        if (parameter.IsSuppliedByRuntime) text += "\nWhen null, the client's configured authentication supplies it.";
-        if (parameter.Location == ParameterLocation.Header && parameter.WireName.Equals("Idempotency-Key", System.StringComparison.OrdinalIgnoreCase))
-        {
-            text += "\nWhen null, the client generates one key per call and reuses it on every retry.";
-        }
         Text.DocTag(w, "param", text, $" name=\"{parameter.Name.TrimStart('@')}\"");
     }
 
@@ -198,6 +195,10 @@ internal static class ClientEmitter
                     w.Line($"{P}.Validate({Text.Literal(parameter.WireName)}, {parameter.Name}, {Int(parameter.MinLength)}, {Int(parameter.MaxLength)}, {(parameter.Pattern == null ? "null" : Text.Literal(parameter.Pattern))});");
                 }
             }
+        }
+        foreach (var rule in operation.CallOptionRules)
+        {
+            w.Line($"{P}.Validate({Text.Literal(rule.WireName)}, {EmittedMembers.CallOptions}?.{rule.Option}, {Int(rule.MinLength)}, {Int(rule.MaxLength)}, {(rule.Pattern == null ? "null" : Text.Literal(rule.Pattern))});");
         }
         if (operation.Body is { IsRequired: true } requiredBody && !requiredBody.Type.IsValueType)
         {
@@ -263,6 +264,8 @@ internal static class ClientEmitter
                     break;
             }
         }
+
+        w.Line($"__request.CallOptions = {EmittedMembers.CallOptions};");
 
         var success = operation.Success;
         if (success.Kind == ResponseKind.Stream)

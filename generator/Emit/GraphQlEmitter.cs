@@ -26,6 +26,7 @@ public static class GraphQlEmitter
     {
         var parameters = operation.Variables.Where(v => v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type)} {v.Name}")
             .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"{RuntimeContract.Optional}<{lookup.Types.Name(v.Type.AsNullable())}> {v.Name} = default"))
+            .Append($"{RuntimeContract.ApiCallOptions}? {EmittedMembers.CallOptions} = null")
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"global::System.Threading.Tasks.Task<{RuntimeContract.GraphQlResponse}<global::{lookup.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
     }
@@ -37,6 +38,7 @@ public static class GraphQlEmitter
         {
             Text.SpecDoc(w, "param", $"The variable ${variable.WireName}" + (variable.IsRequired ? "." : "; left unset it is not sent (the server's default applies), null is sent as null."), $" name=\"{variable.Name.TrimStart('@')}\"");
         }
+        w.Line($"/// <param name=\"{EmittedMembers.CallOptions}\">Headers, timeout or track id for this call only.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         w.Line("/// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>");
     }
@@ -93,7 +95,7 @@ public static class GraphQlEmitter
                 w.Line($"if ({variable.Name}.IsSet) {{ writer.WritePropertyName({wire}); if ({variable.Name}.Value is {{ }} {local}) {{ {lookup.Types.Write(variable.Type.AsNullable(false), "writer", local)} }} else {{ writer.WriteNullValue(); }} }}");
             }
             w.Line("writer.WriteEndObject();");
-            w.Close($", global::{model.Shape.Namespace}.{operation.ResultType}.{EmittedMembers.ReadJson}, cancellationToken);");
+            w.Close($", global::{model.Shape.Namespace}.{operation.ResultType}.{EmittedMembers.ReadJson}, {EmittedMembers.CallOptions}, cancellationToken);");
             w.Close();
             w.Line();
             index++;

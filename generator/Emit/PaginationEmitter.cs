@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -70,12 +71,14 @@ internal static class PaginationEmitter
         var next = Access("__page", paging.NextPath) + (paging.NextIsUri ? "?.OriginalString" : string.Empty);
         w.Line("/// <inheritdoc />");
         w.Open("public " + Signature(paging, lookup));
-        w.Line($"return {RuntimeContract.Pager}.ByLinkAsync<{page}, {item}>(__ct => {operation.MethodName}({string.Join(", ", arguments)}), {pageAt}, static __page => {Access("__page", paging.ItemsPath)}, static __page => {next}, cancellationToken);");
+        // Every later page is sent with the first one's call options (headers, entity, timeout).
+        w.Line($"return {RuntimeContract.Pager}.ByLinkAsync<{page}, {item}>(__ct => {operation.MethodName}({string.Join(", ", arguments)}), (__link, __ct) => {pageAt}(__link, {EmittedMembers.CallOptions}, __ct), static __page => {Access("__page", paging.ItemsPath)}, static __page => {next}, cancellationToken);");
         w.Close();
         w.Line();
         w.Line($"/// <summary>The page of {operation.MethodName} at a link a previous page returned.</summary>");
-        w.Open($"private async global::System.Threading.Tasks.Task<{page}> {pageAt}(string link, global::System.Threading.CancellationToken cancellationToken)");
+        w.Open($"private async global::System.Threading.Tasks.Task<{page}> {pageAt}(string link, {RuntimeContract.ApiCallOptions}? callOptions, global::System.Threading.CancellationToken cancellationToken)");
         w.Line($"var __request = {RuntimeContract.ApiRequest}.ForLink(s_operation{paging.OperationIndex}, link);");
+        w.Line("__request.CallOptions = callOptions;");
         w.Line("using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);");
         w.Line($"if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync({ClientEmitter.JsonReader(operation.Success.Type!, lookup.Types)}, cancellationToken).ConfigureAwait(false);");
         ClientEmitter.EmitErrors(w, operation, lookup, "__response");

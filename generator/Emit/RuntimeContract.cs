@@ -27,6 +27,7 @@ internal static class RuntimeContract
     public const string ApiOperation = Root + ".ApiOperation";
     public const string ApiPipeline = Root + ".ApiPipeline";
     public const string ApiCall = Root + ".ApiCall";
+    public const string ApiCallOptions = Root + ".ApiCallOptions";
     /// <summary>Generic: <c>ApiResult&lt;T&gt;</c>.</summary>
     public const string ApiResult = Root + ".ApiResult";
     public const string ApiResponseInfo = Root + ".ApiResponseInfo";
@@ -44,6 +45,7 @@ internal static class RuntimeContract
     public const string WaitOptions = Root + ".Polling.WaitOptions";
     public const string Waiter = Root + ".Polling.Waiter";
     public const string WaiterDefinition = Generated + ".WaiterDefinition";
+    public const string WaiterCalls = Generated + ".WaiterCalls";
     public const string WaiterStatus = Root + ".Polling.WaiterStatus";
 
     /// <summary>The style names ApiRequest's Add*Values/Add*Map understand (lower case, as ApiRequest compares them).</summary>

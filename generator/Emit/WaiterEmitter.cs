@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using ClientGen.Generator.Model;
+using ClientGen.Generator.Naming;
 
 namespace ClientGen.Generator.Emit;
 
@@ -53,20 +54,26 @@ internal static class WaiterEmitter
             w.Line();
 
             var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => $"{p.Name}: {p.Name}").ToList();
-            if (waiter.EntityParameter != null) arguments.Add($"{waiter.EntityParameter}: {waiter.EntityParameter}");
             arguments.AddRange(waiter.FixedArguments.Select(a => $"{a.Parameter}: {a.Literal}"));
-            var call = $"{status.MethodName}({string.Join(", ", arguments.Append("cancellationToken: ct"))})";
+            var call = $"{status.MethodName}({string.Join(", ", arguments.Append($"{EmittedMembers.CallOptions}: __calls").Append("cancellationToken: ct"))})";
             var poll = waiter.Selection is { } selection ? $"async ct => {Select(waiter, selection, call, lookup)}" : $"ct => {call}";
             var cancel = waiter.Cancel == null ? "null" : $"ct => {waiter.Cancel.MethodName}({CancelArguments(waiter.Cancel)})";
+            var core = $"__WaitFor{waiter.Name}Async";
+            var waitArguments = string.Join(", ", WaitParameters(waiter, status, lookup).Select(p => p.Name));
             w.Line("/// <inheritdoc />");
             w.Open("public " + WaitSignature(waiter, status, lookup));
+            w.Line($"return {core}({waitArguments}, options?.CallOptions, options, cancellationToken);");
+            w.Close();
+            w.Line();
+            // Every poll and the cancel are sent with the same call options: the wait's own, or those a resume or a start implies.
+            var coreParameters = string.Join(", ", WaitParameters(waiter, status, lookup).Select(p => p.Declaration));
+            w.Open($"private global::System.Threading.Tasks.Task<{ResultType(waiter, lookup)}> {core}({coreParameters}, {RuntimeContract.ApiCallOptions}? __calls, {RuntimeContract.WaitOptions}? options, global::System.Threading.CancellationToken cancellationToken)");
             w.Line($"return {RuntimeContract.Waiter}.WaitAsync({field}, {poll}, static r => {RuntimeContract.WaiterStatus}.Of({Access("r", waiter.StatusPath)}), {cancel}, options, _core.Options.TimeProvider, cancellationToken);");
             w.Close();
             w.Line();
 
             if (waiter.IsResumable)
             {
-                var entityArgument = waiter.EntityParameter != null ? $", {waiter.EntityParameter}: handle.Entity" : string.Empty;
                 w.Line($$"""
                     /// <inheritdoc />
                     public {{RuntimeContract.OperationHandle}} Create{{waiter.Name}}Handle({{IdType(waiter, lookup)}} id, string? entity = null)
@@ -77,7 +84,7 @@ internal static class WaiterEmitter
                     {
                         global::System.ArgumentNullException.ThrowIfNull(handle);
                         handle.EnsureFor({{Text.Literal(lookup.Model.Shape.ClientName)}}, {{Text.Literal(waiter.Name)}}, _core.Options.EffectiveBaseAddress);
-                        return WaitFor{{waiter.Name}}Async({{IdFromHandle(waiter)}}{{entityArgument}}, options: options, cancellationToken: cancellationToken);
+                        return {{core}}({{IdFromHandle(waiter)}}, {{RuntimeContract.WaiterCalls}}.ForResume(options, handle), options, cancellationToken);
                     }
                     """);
                 w.Line();
@@ -91,22 +98,24 @@ internal static class WaiterEmitter
                 w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
                 var startedId = waiter.Selection != null ? Access("started", waiter.StartIdPath) : $"{RuntimeContract.WaiterStatus}.Of({Access("started", waiter.StartIdPath)})";
                 w.Line($"var id = {startedId} ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
-                var entity = waiter.StartEntityParameter ?? "null";
-                w.Line($"waitOptions?.Started?.Invoke(Create{waiter.Name}Handle(id{(entity == "null" ? string.Empty : ", " + entity)}));");
-                w.Line($"return await WaitFor{waiter.Name}Async(id{(waiter.EntityParameter != null ? ", " + entity : string.Empty)}, waitOptions, cancellationToken).ConfigureAwait(false);");
+                w.Line($"var __calls = {RuntimeContract.WaiterCalls}.ForPolls({EmittedMembers.WaitOptions}, {EmittedMembers.CallOptions});");
+                if (waiter.IsResumable) w.Line($"{EmittedMembers.WaitOptions}?.Started?.Invoke(Create{waiter.Name}Handle(id, __calls?.Entity));");
+                w.Line($"return await {core}(id, __calls, {EmittedMembers.WaitOptions}, cancellationToken).ConfigureAwait(false);");
                 w.Close();
                 w.Line();
             }
         }
     }
 
+    /// <summary>What identifies the work a wait follows: a listing's id, else the status operation's required parameters.</summary>
+    private static System.Collections.Generic.IEnumerable<(string Declaration, string Name)> WaitParameters(WaiterModel waiter, OperationModel status, ClientLookup lookup) =>
+        waiter.Selection is { } selection
+            ? new[] { ($"{lookup.Types.Name(selection.IdType)} {selection.IdParameter}", selection.IdParameter) }
+            : ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired));
+
     private static string WaitSignature(WaiterModel waiter, OperationModel status, ClientLookup lookup)
     {
-        var required = waiter.Selection is { } selection
-            ? new[] { $"{lookup.Types.Name(selection.IdType)} {selection.IdParameter}" }.AsEnumerable()
-            : ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired)).Select(p => p.Declaration);
-        if (waiter.EntityParameter != null) required = required.Append($"string? {waiter.EntityParameter} = null");
-        var parameters = required.Append($"{RuntimeContract.WaitOptions}? options = null").Append("global::System.Threading.CancellationToken cancellationToken = default");
+        var parameters = WaitParameters(waiter, status, lookup).Select(p => p.Declaration).Append($"{RuntimeContract.WaitOptions}? options = null").Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"global::System.Threading.Tasks.Task<{ResultType(waiter, lookup)}> WaitFor{waiter.Name}Async({string.Join(", ", parameters)})";
     }
 
@@ -140,14 +149,14 @@ internal static class WaiterEmitter
     private static string StartSignature(WaiterModel waiter, OperationModel start, OperationModel status, ClientLookup lookup)
     {
         var parameters = ClientEmitter.Parameters(start, lookup).Select(p => p.Declaration)
-            .Append($"{RuntimeContract.WaitOptions}? waitOptions = null")
+            .Append($"{RuntimeContract.WaitOptions}? {EmittedMembers.WaitOptions} = null")
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         var name = start.MethodName.Substring(0, start.MethodName.Length - "Async".Length) + "AndWaitAsync";
         return $"global::System.Threading.Tasks.Task<{ResultType(waiter, lookup)}> {name}({string.Join(", ", parameters)})";
     }
 
     private static string CancelArguments(WaiterCancel cancel) =>
-        string.Join(", ", cancel.Arguments.Select(n => $"{n}: {n}").Append("cancellationToken: ct"));
+        string.Join(", ", cancel.Arguments.Select(n => $"{n}: {n}").Append($"{EmittedMembers.CallOptions}: __calls").Append("cancellationToken: ct"));
 
     /// <summary><c>r.Response.Status</c>, with <c>?.</c> after every hop that may be null.</summary>
     public static string Access(string root, EquatableArray<PathHop> path)
@@ -170,8 +179,7 @@ internal static class WaiterEmitter
             + ". Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).");
         if (waiter.Selection is { } selection) w.Line($"/// <param name=\"{selection.IdParameter.TrimStart('@')}\">The {selection.ItemProperty} of the item to follow in the listing.</param>");
         else ClientEmitter.ParamDocs(w, status, requiredOnly: true);
-        if (waiter.EntityParameter != null) w.Line($"/// <param name=\"{waiter.EntityParameter.TrimStart('@')}\">The tenant entity, sent on every poll (and on the cancel).</param>");
-        w.Line("/// <param name=\"options\">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>");
+        w.Line("/// <param name=\"options\">Deadline, progress, whether cancelling also cancels the work on the vendor, and the call options (entity, headers) of every poll.</param>");
         w.Line("/// <param name=\"cancellationToken\">Stops waiting.</param>");
         w.Line("/// <returns>The last status response, whose status is a success value.</returns>");
     }
@@ -180,7 +188,7 @@ internal static class WaiterEmitter
     {
         Text.SpecDoc(w, "summary", $"Calls {start.MethodName} once, then waits until {waiter.Name}. The start is never repeated by the wait.");
         ClientEmitter.ParamDocs(w, start, requiredOnly: false);
-        w.Line("/// <param name=\"waitOptions\">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>");
+        w.Line("/// <param name=\"waitOptions\">Deadline, progress, and whether cancelling also cancels the work on the vendor; polls use its CallOptions, else <c>callOptions</c> without the idempotency key.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call or the wait.</param>");
     }
 

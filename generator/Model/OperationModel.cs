@@ -42,7 +42,22 @@ public sealed record OperationModel(
     EquatableArray<ErrorResponseModel> Errors,
     EquatableArray<ServerModel> Servers,
     EquatableArray<string> Security,
-    string? IdempotencyHeader);
+    string? IdempotencyHeader,
+    EquatableArray<CallOptionRule> CallOptionRules);
+
+/// <summary>An <c>ApiCallOptions</c> property whose header the runtime sends (the spec's idempotency, track id or entity header).</summary>
+public enum CallOption
+{
+    IdempotencyKey,
+    TrackId,
+    Entity,
+}
+
+/// <summary>
+/// The length and pattern the spec's header parameter sets for a value the caller now passes in <c>ApiCallOptions</c>
+/// (Zuora's track id: at most 64 characters, no quotes): checked before the request is sent, as a parameter's would be.
+/// </summary>
+public sealed record CallOptionRule(string WireName, CallOption Option, int? MinLength, int? MaxLength, string? Pattern);
 
 /// <summary>How a parameter's value is serialized (OpenAPI 3 <c>style</c>; Swagger 2.0's collectionFormat maps onto these).</summary>
 public enum ParameterStyle
@@ -80,9 +95,7 @@ public sealed record ParameterModel(
     bool Explode,
     int? MinLength,
     int? MaxLength,
-    string? Pattern,
-    /// <summary>True for a header the runtime supplies when the caller does not (Authorization).</summary>
-    bool IsSuppliedByRuntime);
+    string? Pattern);
 
 public sealed record BodyModel(string ParameterName, TypeRef Type, BodyKind Kind, string ContentType, bool IsRequired, string? Description);
 

@@ -37,12 +37,6 @@ public sealed record WaiterModel
 
     public EquatableArray<PathHop> StartIdPath { get; init; } = EquatableArray<PathHop>.Empty;
 
-    /// <summary>The start operation's parameter that carries the entity header, when it has the status operation's.</summary>
-    public string? StartEntityParameter { get; init; }
-
-    /// <summary>The status operation's parameter for the tenant entity header, carried by handles and sent on every poll.</summary>
-    public string? EntityParameter { get; init; }
-
     /// <summary>The run among a listing's items, when the status operation lists runs.</summary>
     public WaiterSelection? Selection { get; init; }
 

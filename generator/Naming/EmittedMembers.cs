@@ -25,6 +25,8 @@ internal static class EmittedMembers
     public const string OptionsMetadata = "Metadata";
     public const string OptionsClientMetadata = "ClientMetadata";
     public const string CancellationToken = "cancellationToken";
+    public const string CallOptions = "callOptions";
+    public const string WaitOptions = "waitOptions";
 
     // Every object has these; a property or method of the same name hides one or fails to compile.
     private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" };
@@ -60,5 +62,5 @@ internal static class EmittedMembers
         }.Concat(s_objectMembers);
 
     /// <summary>Parameter names of a generated method.</summary>
-    public static IEnumerable<string> OfParameters() => new[] { CancellationToken };
+    public static IEnumerable<string> OfParameters() => new[] { CancellationToken, CallOptions, WaitOptions };
 }

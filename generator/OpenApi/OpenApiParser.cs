@@ -45,8 +45,13 @@ public static class OpenApiParser
         var swagger2 = document.SchemaType == NJsonSchema.SchemaType.Swagger2;
         schemas.DeclareComponents(document.Components.Schemas, swagger2 ? "/definitions/" : "/components/schemas/");
 
+        var servers = ServerMapper.OfDocument(document, clientName);
+        var apiHost = servers.Count > 0 && Uri.TryCreate(servers[0].Url, UriKind.Absolute, out var first) ? first.Host : null;
+        var securitySchemes = SecurityMapper.Map(document, apiHost, sink).ToEquatableArray();
+        var trackIdHeader = ClientExtensions.HeaderName(document, ClientExtensions.TrackIdHeaderExtension, sink);
+
         var methodNames = new NameScope(EmittedMembers.OfClient(clientName));
-        var operations = new OperationMapper(schemas, sink, methodNames).MapAll(document);
+        var operations = new OperationMapper(schemas, sink, methodNames, new RuntimeHeaders(securitySchemes, trackIdHeader)).MapAll(document);
         var types = schemas.BuildAll();
         var waiters = WaiterMapper.Map(document, operations, types, sink);
         var paginations = PaginationMapper.Map(document, operations, types, methodNames, sink);
@@ -56,10 +61,6 @@ public static class OpenApiParser
             .ToList();
 
         if (sink.Items.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) return null;
-
-        var servers = ServerMapper.OfDocument(document, clientName);
-        var apiHost = servers.Count > 0 && Uri.TryCreate(servers[0].Url, UriKind.Absolute, out var first) ? first.Host : null;
-        var securitySchemes = SecurityMapper.Map(document, apiHost, sink).ToEquatableArray();
 
         var title = SpecText.OrNull(document.Info?.Title);
         var shape = new ClientShape
@@ -72,7 +73,7 @@ public static class OpenApiParser
             Headers = EquatableArray<HeaderModel>.Empty,
             SecuritySchemes = securitySchemes,
             ConstantHeaders = ClientExtensions.ConstantHeaders(document, sink),
-            TrackIdHeader = ClientExtensions.HeaderName(document, ClientExtensions.TrackIdHeaderExtension, sink),
+            TrackIdHeader = trackIdHeader,
             RequestIdHeader = ClientExtensions.HeaderName(document, ClientExtensions.RequestIdHeaderExtension, sink),
         };
         return new ClientModel

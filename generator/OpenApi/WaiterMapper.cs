@@ -80,19 +80,6 @@ internal static class WaiterMapper
             return null;
         }
 
-        // The tenant entity header (Zuora-Entity-Ids), carried by resume handles and passed to every poll.
-        string? entityParameterName = null;
-        if (Declarations.Text(body, "entityHeader") is { } entityHeader)
-        {
-            var parameter = status.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Header && string.Equals(p.WireName, entityHeader, StringComparison.OrdinalIgnoreCase) && p.Type.Kind == TypeRefKind.String);
-            if (parameter == null)
-            {
-                problem = $"the status operation has no string header parameter '{entityHeader}'";
-                return null;
-            }
-            entityParameterName = parameter.Name;
-        }
-
         WaiterCancel? cancelCall = null;
         if (Declarations.Text(body, "cancelOperation") is { } cancelId)
         {
@@ -107,7 +94,7 @@ internal static class WaiterMapper
                 problem = $"the cancel operation '{cancelId}' needs arguments the status operation does not have";
                 return null;
             }
-            cancelCall = new WaiterCancel(cancel.MethodName, cancel.Parameters.Where(p => p.IsRequired || (entityParameterName != null && p.Name == entityParameterName)).Select(p => p.Name).ToEquatableArray());
+            cancelCall = new WaiterCancel(cancel.MethodName, cancel.Parameters.Where(p => p.IsRequired).Select(p => p.Name).ToEquatableArray());
         }
 
         OperationModel? startOperation = null;
@@ -162,8 +149,6 @@ internal static class WaiterMapper
             Cancel = cancelCall,
             Start = startOperation,
             StartIdPath = startIdPath.ToEquatableArray(),
-            StartEntityParameter = entityParameterName != null && startOperation != null && startOperation.Parameters.Any(p => p.Name == entityParameterName) ? entityParameterName : null,
-            EntityParameter = entityParameterName,
             Selection = selection,
             FixedArguments = fixedArguments,
             IsResumable = selection != null || HasOneStringId(status),

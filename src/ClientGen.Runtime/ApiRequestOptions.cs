@@ -7,4 +7,7 @@ public static class ApiRequestOptions
 {
     /// <summary>The operation being called.</summary>
     public static readonly HttpRequestOptionsKey<ApiOperation> Operation = new("ClientGen.Operation");
+
+    /// <summary>The call's own total timeout (<see cref="ApiCallOptions.Timeout"/>), which the retry handler uses instead of its configured one.</summary>
+    public static readonly HttpRequestOptionsKey<System.TimeSpan> Timeout = new("ClientGen.Timeout");
 }

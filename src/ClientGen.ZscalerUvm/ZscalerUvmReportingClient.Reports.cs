@@ -35,7 +35,7 @@ public partial class ZscalerUvmReportingClient
         ArgumentNullException.ThrowIfNull(runId);
         return Waiter.WaitAsync(
             ReportRunCompleted,
-            async ct => (await GetReportRunStatusAsync(reportId, runId, ct).ConfigureAwait(false)).GetDataOrThrow().GetReportRunStatus
+            async ct => (await GetReportRunStatusAsync(reportId, runId, cancellationToken: ct).ConfigureAwait(false)).GetDataOrThrow().GetReportRunStatus
                 ?? throw new InvalidOperationException($"getReportRunStatus returned no run for {runId}."),
             static run => run.Status?.Value,
             null,
@@ -51,7 +51,7 @@ public partial class ZscalerUvmReportingClient
     /// <param name="cancellationToken">Cancels the start or the wait.</param>
     public async Task<ReportRun> RunReportAndWaitAsync(string reportId, bool presigned = true, WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var started = (await ProcessReportAsync(reportId, presigned, cancellationToken).ConfigureAwait(false)).GetDataOrThrow().ProcessReport;
+        var started = (await ProcessReportAsync(reportId, presigned, cancellationToken: cancellationToken).ConfigureAwait(false)).GetDataOrThrow().ProcessReport;
         var runId = started?.RunId ?? throw new InvalidOperationException($"processReport returned no runId for report {reportId}.");
         options?.Started?.Invoke(new OperationHandle(nameof(ZscalerUvmReportingClient), ReportRunCompleted.Name, runId, _core.Options.EffectiveBaseAddress, reportId));
         return await WaitForReportRunAsync(reportId, runId, options, cancellationToken).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public partial class ZscalerUvmReportingClient
         ArgumentNullException.ThrowIfNull(destination);
         for (var attempt = 0; ; attempt++)
         {
-            var run = (await GetReportRunStatusAsync(reportId, runId, cancellationToken).ConfigureAwait(false)).GetDataOrThrow().GetReportRunStatus;
+            var run = (await GetReportRunStatusAsync(reportId, runId, cancellationToken: cancellationToken).ConfigureAwait(false)).GetDataOrThrow().GetReportRunStatus;
             var url = run?.PresignedUrl ?? throw new InvalidOperationException($"Run {runId} has no presigned URL (status {run?.Status?.Value ?? "unknown"}); start it with isPresignedUrl: true and wait for Completed.");
             using var response = await s_downloads.Value.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
+using ClientGen.Runtime;
 using ClientGen.Zuora;
 using Xunit;
 
@@ -33,8 +34,8 @@ public sealed class ZuoraContractTests : VendorContractTests<ZuoraReportingClien
 
     private static readonly Dictionary<string, Func<ZuoraReportingClient, Task<object?>>> s_calls = new()
     {
-        ["runReport"] = async c => await c.RunReportAsync(ReportId, ViewType.Detail, Filters, zuoraTrackId: "contract-run", zuoraEntityIds: "entity-1"),
-        ["getReportRun"] = async c => await c.GetReportRunAsync(RunId, zuoraTrackId: "contract-get"),
+        ["runReport"] = async c => await c.RunReportAsync(ReportId, ViewType.Detail, Filters, callOptions: new ApiCallOptions { TrackId = "contract-run", Entity = "entity-1" }),
+        ["getReportRun"] = async c => await c.GetReportRunAsync(RunId, callOptions: new ApiCallOptions { TrackId = "contract-get" }),
         ["cancelReportRun"] = async c => await c.CancelReportRunAsync(RunId),
         ["getReportData"] = async c => await c.GetReportDataAsync(RunId, 1, 25),
         ["exportReportRun"] = async c =>

@@ -44,7 +44,8 @@ public sealed class ZuoraGenerationTests
             Assert.Equal("CancellationToken", method.Parameters.Last().Type.Name);
         }
         var runReport = client.GetMembers("RunReportAsync").OfType<IMethodSymbol>().Single();
-        Assert.Equal(new[] { "reportId", "viewType", "body", "idempotencyKey", "acceptEncoding", "contentEncoding", "authorization", "zuoraEntityIds", "zuoraTrackId", "cancellationToken" },
+        // Authorization, the transport's encodings and the headers ApiCallOptions carries (idempotency key, entity, track id) are the runtime's.
+        Assert.Equal(new[] { "reportId", "viewType", "filters", "callOptions", "cancellationToken" },
             runReport.Parameters.Select(p => p.Name));
         Assert.Equal("ViewType", runReport.Parameters[1].Type.Name);
     }

@@ -113,16 +113,16 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
         var client = Client();
         var filter = new[] { new FilterGroup { LogicalOperator = new LogicalOperator { Value = LogicalOperatorValue.And }, FilterClauses = Array.Empty<FilterClause>() } };
 
-        var first = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, idempotencyKey: "key-1")).Response.ReportRunId;
-        var replay = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, idempotencyKey: "key-1")).Response.ReportRunId;
-        var mismatch = await Assert.ThrowsAnyAsync<ApiException>(() => client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, filter, idempotencyKey: "key-1"));
+        var first = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, callOptions: new ApiCallOptions { IdempotencyKey = "key-1" })).Response.ReportRunId;
+        var replay = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, callOptions: new ApiCallOptions { IdempotencyKey = "key-1" })).Response.ReportRunId;
+        var mismatch = await Assert.ThrowsAnyAsync<ApiException>(() => client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, filter, callOptions: new ApiCallOptions { IdempotencyKey = "key-1" }));
 
         Assert.Equal(first, replay);
         Assert.Equal(422, mismatch.StatusCode);
         Assert.Single(_zuora.RunIds);
 
         _time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
-        var afterRetention = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, filter, idempotencyKey: "key-1")).Response.ReportRunId;
+        var afterRetention = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, filter, callOptions: new ApiCallOptions { IdempotencyKey = "key-1" })).Response.ReportRunId;
         Assert.NotEqual(first, afterRetention);
     }
 
@@ -138,9 +138,9 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
         });
         await client.GetReportRunAsync("warm-up-token").ContinueWith(_ => { }); // fetch the token before the clock matters
 
-        var first = client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, idempotencyKey: "k");
+        var first = client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, callOptions: new ApiCallOptions { IdempotencyKey = "k" });
         while (!slow.IsBusy) await Task.Delay(5);
-        var conflict = await Assert.ThrowsAnyAsync<ApiException>(() => client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, idempotencyKey: "k"));
+        var conflict = await Assert.ThrowsAnyAsync<ApiException>(() => client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters, callOptions: new ApiCallOptions { IdempotencyKey = "k" }));
         _time.Advance(TimeSpan.FromSeconds(5));
 
         // Await the first run before reading RunIds: an argument list is evaluated left to right, so reading the ids first

@@ -36,7 +36,7 @@ public sealed class EnergyCapClientTests : IAsyncLifetime
         _server.On("/api/v202106/reportdistribution/log", (context, _, n) =>
             FaultServer.Json(context, "[" + Log.Replace("\"reportDistributionLogId\":42", "\"reportDistributionLogId\":41").Replace("STATUS", "Complete") + "," + Log.Replace("STATUS", n < 3 ? "In Progress" : "Complete") + "]"));
 
-        var log = await FakeClock.RunAsync(_time, () => Client().ExecuteReportDistributionAndWaitAsync(7, new[] { 11, 12 }, new WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
+        var log = await FakeClock.RunAsync(_time, () => Client().ExecuteReportDistributionAndWaitAsync(7, new[] { 11, 12 }, waitOptions: new WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
 
         Assert.Equal(ReportDistributionStatus.Complete, log.Status);
         Assert.Equal(42, log.ReportDistributionLogId);
@@ -58,7 +58,7 @@ public sealed class EnergyCapClientTests : IAsyncLifetime
         using var stop = new System.Threading.CancellationTokenSource();
         var options = new WaitOptions { Random = () => 1.0, Started = h => { handle = h; stop.Cancel(); } };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FakeClock.RunAsync(_time, () => Client().ExecuteReportDistributionAndWaitAsync(7, null, options, stop.Token), () => _server.IsBusy));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FakeClock.RunAsync(_time, () => Client().ExecuteReportDistributionAndWaitAsync(7, null, waitOptions: options, cancellationToken: stop.Token), () => _server.IsBusy));
         var restored = OperationHandle.Parse(handle!.ToJson());
         var log = await FakeClock.RunAsync(_time, () => Client().ResumeDistributionAsync(restored, new WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
 

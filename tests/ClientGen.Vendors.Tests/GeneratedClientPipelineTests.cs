@@ -134,7 +134,7 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
         });
         var client = Client();
 
-        var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => client.GetReportRunWithResponseAsync("run-a", zuoraTrackId: "job-" + i)));
+        var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => client.GetReportRunWithResponseAsync("run-a", callOptions: new ApiCallOptions { TrackId = "job-" + i })));
 
         Assert.All(results, r => Assert.Equal("run-a", r.Value.Response!.Id));
         Assert.All(results, r => Assert.Equal(200, r.StatusCode));
@@ -155,8 +155,8 @@ public sealed class GeneratedClientPipelineTests : IAsyncLifetime
         var client = Client();
 
         using var call = ApiCall.Capture();
-        await client.GetReportRunAsync("run-t", zuoraTrackId: "job-42");
-        var error = await Assert.ThrowsAsync<ApiException<ErrorResponse>>(() => client.GetReportRunAsync("run-t", zuoraTrackId: "job-43"));
+        await client.GetReportRunAsync("run-t", callOptions: new ApiCallOptions { TrackId = "job-42" });
+        var error = await Assert.ThrowsAsync<ApiException<ErrorResponse>>(() => client.GetReportRunAsync("run-t", callOptions: new ApiCallOptions { TrackId = "job-43" }));
 
         Assert.Equal("job-42", call.Responses.First(r => r.OperationId == "getReportRun").TrackId);
         Assert.Equal("req-1", call.Responses.First(r => r.OperationId == "getReportRun").RequestId);

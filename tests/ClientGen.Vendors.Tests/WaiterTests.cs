@@ -169,7 +169,7 @@ public sealed class WaiterTests : IAsyncLifetime
         using var crash = new CancellationTokenSource();
 
         // Process A starts the run, persists the handle, and dies while waiting.
-        var first = Client().RunReportAndWaitAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>(), zuoraEntityIds: "entity-7",
+        var first = Client().RunReportAndWaitAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>(), callOptions: new ApiCallOptions { Entity = "entity-7" },
             waitOptions: Options(o => o.Started = handle => { saved = handle.ToJson(); crash.Cancel(); }), cancellationToken: crash.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
 

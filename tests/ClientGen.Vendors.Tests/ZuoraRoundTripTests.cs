@@ -47,7 +47,7 @@ public sealed class ZuoraRoundTripTests : IAsyncLifetime
             },
         };
 
-        var result = await _client.RunReportAsync("R-1", ViewType.Detail, filters, idempotencyKey: "key-1", zuoraEntityIds: "entity-9", zuoraTrackId: "track-42");
+        var result = await _client.RunReportAsync("R-1", ViewType.Detail, filters, callOptions: new ApiCallOptions { IdempotencyKey = "key-1", Entity = "entity-9", TrackId = "track-42" });
 
         Assert.True(result.Success);
         Assert.Equal("ff808081529f4e3401529fd61f080074", result.Response.ReportRunId);
@@ -80,7 +80,7 @@ public sealed class ZuoraRoundTripTests : IAsyncLifetime
     {
         _server.Responder = _ => CannedResponse.Json("""{"success":true,"response":{"reportRunId":"r"}}""");
 
-        await _client.RunReportAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>(), contentEncoding: "gzip");
+        await _client.RunReportAsync("R-1", ViewType.Detail, Array.Empty<FilterGroup>(), callOptions: new ApiCallOptions { Headers = { ["Content-Encoding"] = "gzip" } });
 
         var request = OnlyRequest();
         Assert.Equal("gzip", request.Headers["Content-Encoding"]);
@@ -248,7 +248,7 @@ public sealed class ZuoraRoundTripTests : IAsyncLifetime
     {
         _server.Responder = _ => CannedResponse.Json("""{"success":false,"message":"idempotency"}""", status);
 
-        var error = await Assert.ThrowsAsync<IdempotencyException>(() => _client.RunReportAsync("R", ViewType.Detail, Array.Empty<FilterGroup>(), idempotencyKey: "k-9"));
+        var error = await Assert.ThrowsAsync<IdempotencyException>(() => _client.RunReportAsync("R", ViewType.Detail, Array.Empty<FilterGroup>(), callOptions: new ApiCallOptions { IdempotencyKey = "k-9" }));
 
         Assert.Equal(status, error.StatusCode);
         Assert.Equal("k-9", error.IdempotencyKey);
@@ -278,7 +278,7 @@ public sealed class ZuoraRoundTripTests : IAsyncLifetime
     [InlineData("naïve")]
     public async Task An_invalid_track_id_is_rejected_before_anything_is_sent(string trackId)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.GetReportRunAsync("x", zuoraTrackId: trackId));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.GetReportRunAsync("x", callOptions: new ApiCallOptions { TrackId = trackId }));
 
         Assert.Contains("Zuora-Track-Id", error.Message);
         Assert.Empty(_server.Requests);
@@ -287,7 +287,7 @@ public sealed class ZuoraRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task A_track_id_longer_than_64_characters_is_rejected()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _client.GetReportRunAsync("x", zuoraTrackId: new string('a', 65)));
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.GetReportRunAsync("x", callOptions: new ApiCallOptions { TrackId = new string('a', 65) }));
         Assert.Empty(_server.Requests);
     }
 

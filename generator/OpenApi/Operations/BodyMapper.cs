@@ -33,17 +33,25 @@ internal sealed class BodyMapper
 
     /// <summary>
     /// The body parameter's name: <c>x-codegen-request-body-name</c> (OpenAPI Generator's, also what converters from
-    /// Swagger 2.0 keep) or <c>x-name</c>, else <c>body</c>. (Naming it after its schema would rename the body of
-    /// every existing client, callers' named arguments included; that waits for the call-shape work of #15.)
+    /// Swagger 2.0 keep), else <c>x-name</c>, else the schema it references (<c>reportRunQuery</c>; an array of
+    /// references is plural, <c>filterGroups</c>), else <c>body</c>.
     /// </summary>
-    private static string BodyName(OpenApiOperation operation, OpenApiRequestBody requestBody)
+    private static string BodyName(OpenApiOperation operation, OpenApiRequestBody requestBody, JsonSchema? schema, TypeRef type)
     {
         if (operation.ExtensionData != null && operation.ExtensionData.TryGetValue("x-codegen-request-body-name", out var declared) && declared is string given && given.Trim().Length > 0)
         {
             return Identifier.Camel(given, "body");
         }
-        return Identifier.Camel(requestBody.Name, "body");
+        if (!string.IsNullOrWhiteSpace(requestBody.Name)) return Identifier.Camel(requestBody.Name, "body");
+        if (schema?.HasReference == true && type.Kind == TypeRefKind.Named) return Identifier.Camel(type.Name!, "body");
+        if (schema?.Item?.HasReference == true && type.Kind == TypeRefKind.Array && type.Element is { Kind: TypeRefKind.Named } element) return Plural(Identifier.Camel(element.Name!, "body"));
+        return "body";
     }
+
+    private static string Plural(string name) =>
+        name.EndsWith("y", StringComparison.Ordinal) && name.Length > 1 && "aeiou".IndexOf(name[name.Length - 2]) < 0 ? name.Substring(0, name.Length - 1) + "ies"
+        : name.EndsWith("s", StringComparison.Ordinal) || name.EndsWith("x", StringComparison.Ordinal) || name.EndsWith("ch", StringComparison.Ordinal) || name.EndsWith("sh", StringComparison.Ordinal) ? name + "es"
+        : name + "s";
 
     public BodyModel? MapRequestBody(OpenApiOperation operation, string pointer, string typeHint, NameScope names)
     {
@@ -52,13 +60,13 @@ internal sealed class BodyMapper
         var bodyPointer = pointer + "/requestBody";
         var (contentType, media) = MediaTypes.PickContent(requestBody.Content);
         var kind = MediaTypes.BodyKindOf(contentType);
-        var name = names.Claim(BodyName(operation, requestBody));
         var description = SpecText.OrNull(requestBody.Description);
         switch (kind)
         {
             case BodyKind.Json:
             case BodyKind.FormUrlEncoded:
                 var type = _schemas.Map(media.Schema, typeHint + "Request", bodyPointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
+                var name = names.Claim(BodyName(operation, requestBody, media.Schema, type));
                 if (kind == BodyKind.FormUrlEncoded && type.Kind != TypeRefKind.Named)
                 {
                     _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, bodyPointer, "request", contentType, typeHint,
@@ -67,13 +75,13 @@ internal sealed class BodyMapper
                 }
                 return new BodyModel(name, type, kind, contentType, requestBody.IsRequired, description);
             case BodyKind.Text:
-                return new BodyModel(name, TypeRef.Of(TypeRefKind.String), kind, contentType, requestBody.IsRequired, description);
+                return new BodyModel(names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.String))), TypeRef.Of(TypeRefKind.String), kind, contentType, requestBody.IsRequired, description);
             case BodyKind.Stream:
-                return new BodyModel(name, TypeRef.Of(TypeRefKind.Stream), kind, contentType, requestBody.IsRequired, description);
+                return new BodyModel(names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.Stream))), TypeRef.Of(TypeRefKind.Stream), kind, contentType, requestBody.IsRequired, description);
             default:
                 _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, bodyPointer, "request", contentType, typeHint,
                     "the body is taken as HttpContent so nothing is lost");
-                return new BodyModel(name, TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, contentType, requestBody.IsRequired, description);
+                return new BodyModel(names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.Stream))), TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, contentType, requestBody.IsRequired, description);
         }
     }
 

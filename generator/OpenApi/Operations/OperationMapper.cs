@@ -25,12 +25,12 @@ internal sealed class OperationMapper
     private readonly ResponseMapper _responses;
     private List<string> _defaultSecurity = new();
 
-    public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, NameScope methodNames)
+    public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, NameScope methodNames, RuntimeHeaders runtimeHeaders)
     {
         _diagnostics = diagnostics;
         _namer = new OperationNamer(diagnostics, methodNames);
         _bodies = new BodyMapper(schemas, diagnostics);
-        _parameters = new ParameterMapper(schemas, diagnostics, _bodies);
+        _parameters = new ParameterMapper(schemas, diagnostics, _bodies, runtimeHeaders);
         _responses = new ResponseMapper(schemas, diagnostics);
     }
 
@@ -93,6 +93,7 @@ internal sealed class OperationMapper
             errors.ToEquatableArray(),
             servers.ToEquatableArray(),
             (security ?? new List<string>()).ToEquatableArray(),
-            mapped.IdempotencyHeader);
+            mapped.IdempotencyHeader,
+            mapped.CallOptionRules.ToEquatableArray());
     }
 }

@@ -13,20 +13,24 @@ namespace ClientGen.Generator.OpenApi.Operations;
 /// <param name="Parameters">The arguments, required first.</param>
 /// <param name="Swagger2Body">A Swagger 2.0 <c>in: body</c> parameter, which is the request body.</param>
 /// <param name="IdempotencyHeader">The <c>Idempotency-Key</c> header's name as the spec spells it, if it declares one.</param>
-internal sealed record MappedParameters(List<ParameterModel> Parameters, BodyModel? Swagger2Body, string? IdempotencyHeader);
+/// <param name="CallOptionRules">Constraints the spec puts on headers the caller now sets through ApiCallOptions.</param>
+internal sealed record MappedParameters(List<ParameterModel> Parameters, BodyModel? Swagger2Body, string? IdempotencyHeader, List<CallOptionRule> CallOptionRules);
 
 /// <summary>
-/// Maps path, query, header and cookie parameters: name, type, required-ness (path always; Authorization and the
-/// idempotency key are the runtime's, never the caller's), style, and the validation the method applies.
+/// Maps path, query, header and cookie parameters: name, type, required-ness (path always), style, and the validation
+/// the method applies. Headers the runtime owns (<see cref="RuntimeHeaders"/>) are left out; an idempotency key
+/// header is remembered for the runtime.
 /// </summary>
 internal sealed class ParameterMapper
 {
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _diagnostics;
     private readonly BodyMapper _bodies;
+    private readonly RuntimeHeaders _runtimeHeaders;
 
-    public ParameterMapper(SchemaMapper schemas, DiagnosticSink diagnostics, BodyMapper bodies)
+    public ParameterMapper(SchemaMapper schemas, DiagnosticSink diagnostics, BodyMapper bodies, RuntimeHeaders runtimeHeaders)
     {
+        _runtimeHeaders = runtimeHeaders;
         _schemas = schemas;
         _diagnostics = diagnostics;
         _bodies = bodies;
@@ -37,6 +41,7 @@ internal sealed class ParameterMapper
         var parameters = new List<ParameterModel>();
         BodyModel? body = null;
         string? idempotencyHeader = null;
+        var rules = new List<CallOptionRule>();
         // NSwag also presents an OpenAPI 3 requestBody as a synthesized body parameter; the requestBody itself says more (media types).
         var hasRequestBody = operation.RequestBody?.Content.Count > 0;
         foreach (var parameter in operation.ActualParameters)
@@ -60,12 +65,20 @@ internal sealed class ParameterMapper
                 OpenApiParameterKind.Cookie => ParameterLocation.Cookie,
                 _ => ParameterLocation.Query,
             };
+            if (location == ParameterLocation.Header && string.Equals(actual.Name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)) idempotencyHeader = actual.Name;
             var schema = actual.Schema ?? actual;
+            if (location == ParameterLocation.Header && _runtimeHeaders.Owns(actual.Name))
+            {
+                var owned = SchemaShapes.Unwrap(schema, out _);
+                if (_runtimeHeaders.OptionFor(actual.Name) is { } option && (owned.MinLength != null || owned.MaxLength != null || !string.IsNullOrEmpty(owned.Pattern)))
+                {
+                    rules.Add(new CallOptionRule(actual.Name, option, owned.MinLength, owned.MaxLength, string.IsNullOrEmpty(owned.Pattern) ? null : owned.Pattern));
+                }
+                continue;
+            }
             var type = _schemas.Map(schema, typeHint + Identifier.Pascal(actual.Name), parameterPointer);
             var actualSchema = SchemaShapes.Unwrap(schema, out _);
-            var isRuntimeHeader = location == ParameterLocation.Header && string.Equals(actual.Name, "Authorization", StringComparison.OrdinalIgnoreCase);
-            if (location == ParameterLocation.Header && string.Equals(actual.Name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)) idempotencyHeader = actual.Name;
-            var required = location == ParameterLocation.Path || (actual.IsRequired && !isRuntimeHeader && idempotencyHeader != actual.Name);
+            var required = location == ParameterLocation.Path || actual.IsRequired;
             if (location == ParameterLocation.Cookie)
             {
                 _diagnostics.Warn(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, $"Cookie parameter '{actual.Name}'", "it is sent as a Cookie header");
@@ -82,10 +95,9 @@ internal sealed class ParameterMapper
                 explode,
                 actualSchema.MinLength,
                 actualSchema.MaxLength,
-                string.IsNullOrEmpty(actualSchema.Pattern) ? null : actualSchema.Pattern,
-                isRuntimeHeader));
+                string.IsNullOrEmpty(actualSchema.Pattern) ? null : actualSchema.Pattern));
         }
-        return new MappedParameters(Ordered(parameters).ToList(), body, idempotencyHeader);
+        return new MappedParameters(Ordered(parameters).ToList(), body, idempotencyHeader, rules);
     }
 
     /// <summary>Required parameters first, keeping the spec's order within each group, so optional ones can default.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ClientGen.Runtime;
 using ClientGen.Runtime.Auth;
 using ClientGen.Runtime.Polling;
 using ClientGen.Simulators.Zuora;
@@ -67,10 +68,10 @@ internal sealed class ZuoraRunner : VendorRunner
                 attempt.RunId = handle.Id;
                 reporter.Report(Vendor, $"started run {handle.Id}");
             }, cancelOnVendor: true);
-            var run = (await client.RunReportAndWaitAsync(reportId, viewType, Array.Empty<FilterGroup>(), zuoraEntityIds: entity, waitOptions: wait, cancellationToken: cancellationToken).ConfigureAwait(false)).Response;
+            var run = (await client.RunReportAndWaitAsync(reportId, viewType, Array.Empty<FilterGroup>(), callOptions: new ApiCallOptions { Entity = entity }, waitOptions: wait, cancellationToken: cancellationToken).ConfigureAwait(false)).Response;
             attempt.RunId ??= run.Id;
             reporter.Report(Vendor, $"run {run.Status.Value}; reading the first {settings.Rows} rows");
-            var page = await client.GetReportDataAsync(run.Id, 1, settings.Rows, zuoraEntityIds: entity, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var page = await client.GetReportDataAsync(run.Id, 1, settings.Rows, callOptions: new ApiCallOptions { Entity = entity }, cancellationToken: cancellationToken).ConfigureAwait(false);
             return attempt.Completed(run.Status.Value, Rows(page.Response ?? Array.Empty<IReadOnlyDictionary<string, JsonElement>>()));
         }, async () =>
         {
@@ -86,7 +87,7 @@ internal sealed class ZuoraRunner : VendorRunner
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            return (await client.GetReportRunAsync(runId, zuoraEntityIds: entity, cancellationToken: budget.Token).ConfigureAwait(false)).Response.Status.Value;
+            return (await client.GetReportRunAsync(runId, callOptions: new ApiCallOptions { Entity = entity }, cancellationToken: budget.Token).ConfigureAwait(false)).Response.Status.Value;
         }
         catch (Exception ex) when (IsRunFailure(ex) || ex is OperationCanceledException)
         {

@@ -58,6 +58,7 @@ public class ApiClientCore
     public virtual async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.CallOptions is { } callOptions) Apply(request, callOptions);
         foreach (var header in Options.DefaultHeaders)
         {
             if (!request.Headers.Any(h => string.Equals(h.Key, header.Key, StringComparison.OrdinalIgnoreCase))) request.AddHeader(header.Key, header.Value);
@@ -99,6 +100,20 @@ public class ApiClientCore
             activity?.Dispose();
             throw;
         }
+    }
+
+    // Applied before the client's default headers, which only fill what is still missing.
+    private void Apply(ApiRequest request, ApiCallOptions callOptions)
+    {
+        if (callOptions.IdempotencyKey is { } key && request.Operation.IdempotencyKeyHeader is { } keyHeader) request.SetHeader(keyHeader, key);
+        if (callOptions.TrackId is { } trackId) request.SetHeader(Options.Metadata.TrackIdHeaders[0], trackId);
+        if (callOptions.Entity is { } entity)
+        {
+            var entityHeader = Options.Metadata.SecuritySchemes.FirstOrDefault(s => s.EntityHeader is not null)?.EntityHeader
+                ?? throw new ArgumentException($"ApiCallOptions.Entity is set, but {Options.Metadata.ClientName}'s spec declares no header for it (x-clientgen-entity-header on a security scheme).", nameof(callOptions));
+            request.SetHeader(entityHeader, entity);
+        }
+        foreach (var header in callOptions.Headers) request.SetHeader(header.Key, header.Value);
     }
 
     /// <summary>

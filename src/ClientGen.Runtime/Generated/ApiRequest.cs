@@ -56,6 +56,9 @@ public sealed class ApiRequest
     /// <summary>A body the caller supplies as-is (media types the generator does not model). Sent once: it cannot be replayed.</summary>
     public HttpContent? Content { get; set; }
 
+    /// <summary>What the caller asked of this one call (headers, timeout, keys); applied by <see cref="ApiClientCore.SendAsync"/>.</summary>
+    public ApiCallOptions? CallOptions { get; set; }
+
     /// <summary>The idempotency key sent with this call, generated once so every retry sends the same bytes.</summary>
     public string? IdempotencyKey { get; private set; }
 
@@ -79,6 +82,13 @@ public sealed class ApiRequest
     {
         if (Operation.IdempotencyKeyHeader is { } header && string.Equals(header, name, StringComparison.OrdinalIgnoreCase)) IdempotencyKey = value;
         _headers.Add(new(name, value));
+    }
+
+    /// <summary>Sets a header, replacing any of the same name (case-insensitive) added before.</summary>
+    internal void SetHeader(string name, string value)
+    {
+        _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+        AddHeader(name, value);
     }
 
     /// <summary>Adds an array header (simple style: comma separated).</summary>
@@ -196,6 +206,7 @@ public sealed class ApiRequest
         }
         if (_cookies.Count > 0) message.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
         message.Options.Set(ApiRequestOptions.Operation, Operation);
+        if (CallOptions?.Timeout is { } timeout) message.Options.Set(ApiRequestOptions.Timeout, timeout);
         return message;
     }
 

@@ -22,13 +22,14 @@ public static class GraphQlTransport
     /// <param name="document">The operation document, with the fragments it uses.</param>
     /// <param name="writeVariables">Writes the <c>variables</c> object.</param>
     /// <param name="readData">Reads <c>data</c>.</param>
+    /// <param name="callOptions">Headers, timeout or track id for this call only.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task<GraphQlResponse<T>> SendAsync<T>(ApiClientCore core, ApiOperation operation, string document, Action<Utf8JsonWriter> writeVariables, JsonReadFunc<T> readData, CancellationToken cancellationToken)
+    public static async Task<GraphQlResponse<T>> SendAsync<T>(ApiClientCore core, ApiOperation operation, string document, Action<Utf8JsonWriter> writeVariables, JsonReadFunc<T> readData, ApiCallOptions? callOptions, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(operation);
-        var request = new ApiRequest(operation, string.Empty);
+        var request = new ApiRequest(operation, string.Empty) { CallOptions = callOptions };
         request.AddHeader("graphqlname", operation.OperationId);
         request.SetJson((document, operation.OperationId, writeVariables), static (writer, body) =>
         {

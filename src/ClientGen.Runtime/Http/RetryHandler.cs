@@ -60,12 +60,14 @@ public sealed class RetryHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var time = _options.TimeProvider;
+        // A call's own timeout (ApiCallOptions.Timeout) replaces the configured one, for that call only.
+        var totalTimeout = request.Options.TryGetValue(ApiRequestOptions.Timeout, out var own) && own > TimeSpan.Zero ? own : _options.TotalTimeout;
         // Timers come from the injected TimeProvider, so fake time drives timeouts as well as delays.
-        using var totalTimer = new CancellationTokenSource(_options.TotalTimeout, time);
+        using var totalTimer = new CancellationTokenSource(totalTimeout, time);
         using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalTimer.Token);
         var operation = request.Options.TryGetValue(ApiRequestOptions.Operation, out var op) ? op.OperationId : request.Method + " " + request.RequestUri?.AbsolutePath;
         await HttpRequestCloner.BufferAsync(request, cancellationToken).ConfigureAwait(false);
-        var call = new RetryCall(request, operation, IsIdempotent(request), time.GetUtcNow() + _options.TotalTimeout, total.Token, cancellationToken);
+        var call = new RetryCall(request, operation, IsIdempotent(request), totalTimeout, time.GetUtcNow() + totalTimeout, total.Token, cancellationToken);
 
         var context = ResilienceContextPool.Shared.Get(total.Token);
         context.Properties.Set(s_call, call);
@@ -79,11 +81,11 @@ public sealed class RetryHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
 
-        if (outcome.Result is { } response) return WithBodyDeadline(response, call.LastSent, call.AttemptEnds, call.Deadline);
+        if (outcome.Result is { } response) return WithBodyDeadline(response, call);
         var failure = outcome.Exception!;
         if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested) throw failure; // the caller cancelled: never retried, never wrapped
         // Only the retry's own delay ends this way (an attempt's failures are already typed): the total timeout fired while waiting.
-        if (failure is OperationCanceledException) throw new TimeoutException(TotalTimeoutMessage(operation), failure);
+        if (failure is OperationCanceledException) throw new TimeoutException(TotalTimeoutMessage(call), failure);
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         throw failure; // not reached
     }
@@ -105,7 +107,7 @@ public sealed class RetryHandler : DelegatingHandler
         {
             // The caller's own cancellation is told apart (and rethrown as it is) once the pipeline returns.
             call.MayRetry = false;
-            return Outcome.FromException<HttpResponseMessage>(call.Caller.IsCancellationRequested ? ex : new TimeoutException(TotalTimeoutMessage(call.Operation), ex));
+            return Outcome.FromException<HttpResponseMessage>(call.Caller.IsCancellationRequested ? ex : new TimeoutException(TotalTimeoutMessage(call), ex));
         }
         catch (OperationCanceledException ex)
         {
@@ -136,14 +138,14 @@ public sealed class RetryHandler : DelegatingHandler
         return true;
     }
 
-    private string TotalTimeoutMessage(string operation) => $"'{operation}' did not complete within its total timeout of {_options.TotalTimeout.TotalSeconds:0.###} s.";
+    private static string TotalTimeoutMessage(RetryCall call) => $"'{call.Operation}' did not complete within its total timeout of {call.TotalTimeout.TotalSeconds:0.###} s.";
 
-    private HttpResponseMessage WithBodyDeadline(HttpResponseMessage response, HttpRequestMessage sent, DateTimeOffset attemptEnds, DateTimeOffset callEnds)
+    private HttpResponseMessage WithBodyDeadline(HttpResponseMessage response, RetryCall call)
     {
-        var body = attemptEnds <= callEnds
-            ? new BodyDeadline(attemptEnds, _options.TimeProvider, _options.AttemptTimeout, IsAttemptTimeout: true)
-            : new BodyDeadline(callEnds, _options.TimeProvider, _options.TotalTimeout, IsAttemptTimeout: false);
-        (response.RequestMessage ?? sent).Options.Set(BodyDeadline.Key, body);
+        var body = call.AttemptEnds <= call.Deadline
+            ? new BodyDeadline(call.AttemptEnds, _options.TimeProvider, _options.AttemptTimeout, IsAttemptTimeout: true)
+            : new BodyDeadline(call.Deadline, _options.TimeProvider, call.TotalTimeout, IsAttemptTimeout: false);
+        (response.RequestMessage ?? call.LastSent).Options.Set(BodyDeadline.Key, body);
         return response;
     }
 
@@ -171,8 +173,9 @@ public sealed class RetryHandler : DelegatingHandler
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500 && status != HttpStatusCode.NotImplemented;
 
     /// <summary>What one call's attempts share: the request as the caller gave it, its deadline, and what the last attempt found.</summary>
-    private sealed class RetryCall(HttpRequestMessage request, string operation, bool idempotent, DateTimeOffset deadline, CancellationToken total, CancellationToken caller)
+    private sealed class RetryCall(HttpRequestMessage request, string operation, bool idempotent, TimeSpan totalTimeout, DateTimeOffset deadline, CancellationToken total, CancellationToken caller)
     {
+        public TimeSpan TotalTimeout { get; } = totalTimeout;
         public HttpRequestMessage Request { get; } = request;
         public string Operation { get; } = operation;
         public bool Idempotent { get; } = idempotent;

@@ -36,6 +36,12 @@ public sealed class WaitOptions
     /// <summary>A source of uniform values in [0, 1) for delay jitter (inject a fixed one in tests).</summary>
     public Func<double>? Random { get; set; }
 
+    /// <summary>
+    /// The options of every call the wait makes (each poll, and the cancel on the vendor): entity, headers, track id.
+    /// A start-and-wait without them uses the start's, minus its idempotency key; a resume adds the handle's entity.
+    /// </summary>
+    public ApiCallOptions? CallOptions { get; set; }
+
     /// <summary>Called by a start-and-wait method once the work has started, with a handle to persist so another process can resume the wait.</summary>
     public Action<OperationHandle>? Started { get; set; }
 }

@@ -56,10 +56,11 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     public global::ClientGen.Runtime.Generated.ApiClientCore Core => _core;
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation0, "/api/v202106/reportdistribution/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportDistributionId)) + "/exec");
         if (overrideUserIds is { } v_overrideUserIds) __request.AddQueryValues("overrideUserIds", global::System.Linq.Enumerable.Select(v_overrideUserIds, static x => global::ClientGen.Runtime.Generated.ParameterFormatter.Format(x)), "form", true);
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -70,10 +71,11 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation1, "/api/v202106/reportdistribution/log");
         if (includeInProgress is { } v_includeInProgress) __request.AddQuery("includeInProgress", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_includeInProgress));
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson(ref r1)), cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -89,7 +91,12 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> WaitForDistributionAsync(int reportDistributionLogId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, async ct => global::System.Linq.Enumerable.FirstOrDefault((await GetReportDistributionLogsAsync(includeInProgress: true, cancellationToken: ct).ConfigureAwait(false)) ?? global::System.Array.Empty<global::ClientGen.EnergyCap.ReportDistributionLogResponse>(), __item => __item.ReportDistributionLogId == reportDistributionLogId) ?? throw new global::System.InvalidOperationException($"getReportDistributionLogs lists no item whose ReportDistributionLogId is {reportDistributionLogId}."), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Status), null, options, _core.Options.TimeProvider, cancellationToken);
+        return __WaitForDistributionAsync(reportDistributionLogId, options?.CallOptions, options, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> __WaitForDistributionAsync(int reportDistributionLogId, global::ClientGen.Runtime.ApiCallOptions? __calls, global::ClientGen.Runtime.Polling.WaitOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    {
+        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, async ct => global::System.Linq.Enumerable.FirstOrDefault((await GetReportDistributionLogsAsync(includeInProgress: true, callOptions: __calls, cancellationToken: ct).ConfigureAwait(false)) ?? global::System.Array.Empty<global::ClientGen.EnergyCap.ReportDistributionLogResponse>(), __item => __item.ReportDistributionLogId == reportDistributionLogId) ?? throw new global::System.InvalidOperationException($"getReportDistributionLogs lists no item whose ReportDistributionLogId is {reportDistributionLogId}."), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Status), null, options, _core.Options.TimeProvider, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -101,16 +108,17 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     {
         global::System.ArgumentNullException.ThrowIfNull(handle);
         handle.EnsureFor("EnergyCapReportDistributionClient", "Distribution", _core.Options.EffectiveBaseAddress);
-        return WaitForDistributionAsync(int.Parse(handle.Id, global::System.Globalization.CultureInfo.InvariantCulture), options: options, cancellationToken: cancellationToken);
+        return __WaitForDistributionAsync(int.Parse(handle.Id, global::System.Globalization.CultureInfo.InvariantCulture), global::ClientGen.Runtime.Generated.WaiterCalls.ForResume(options, handle), options, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAndWaitAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAndWaitAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var started = await ExecuteReportDistributionAsync(reportDistributionId: reportDistributionId, overrideUserIds: overrideUserIds, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var started = await ExecuteReportDistributionAsync(reportDistributionId: reportDistributionId, overrideUserIds: overrideUserIds, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         var id = started.ReportDistributionLogId ?? throw new global::System.InvalidOperationException("executeReportDistribution returned no id to wait on.");
-        waitOptions?.Started?.Invoke(CreateDistributionHandle(id));
-        return await WaitForDistributionAsync(id, waitOptions, cancellationToken).ConfigureAwait(false);
+        var __calls = global::ClientGen.Runtime.Generated.WaiterCalls.ForPolls(waitOptions, callOptions);
+        waitOptions?.Started?.Invoke(CreateDistributionHandle(id, __calls?.Entity));
+        return await __WaitForDistributionAsync(id, __calls, waitOptions, cancellationToken).ConfigureAwait(false);
     }
 
 }

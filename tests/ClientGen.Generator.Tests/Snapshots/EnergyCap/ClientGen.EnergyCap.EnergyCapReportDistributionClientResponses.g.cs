@@ -12,26 +12,28 @@ public static partial class EnergyCapReportDistributionClientResponses
     /// <param name="client">The client.</param>
     /// <param name="reportDistributionId">Id of the report distribution to run.</param>
     /// <param name="overrideUserIds">System user ids to send the distribution to instead of its configured recipients. When omitted, the configured recipients receive the report.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> ExecuteReportDistributionWithResponseAsync(this IEnergyCapReportDistributionClient client, int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> ExecuteReportDistributionWithResponseAsync(this IEnergyCapReportDistributionClient client, int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.ExecuteReportDistributionAsync(reportDistributionId: reportDistributionId, overrideUserIds: overrideUserIds, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.ExecuteReportDistributionAsync(reportDistributionId: reportDistributionId, overrideUserIds: overrideUserIds, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.EnergyCap.ReportDistributionLogResponse>(__value, __call.Last);
     }
 
     /// <summary>Calls GetReportDistributionLogsAsync and returns its value with the response's status and headers.</summary>
     /// <param name="client">The client.</param>
     /// <param name="includeInProgress">Include distributions that are still in progress (false by default).</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>>> GetReportDistributionLogsWithResponseAsync(this IEnergyCapReportDistributionClient client, bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>>> GetReportDistributionLogsWithResponseAsync(this IEnergyCapReportDistributionClient client, bool? includeInProgress = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.GetReportDistributionLogsAsync(includeInProgress: includeInProgress, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.GetReportDistributionLogsAsync(includeInProgress: includeInProgress, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>>(__value, __call.Last);
     }
 

@@ -32,10 +32,11 @@ public partial interface IEnergyCapReportDistributionClient
     /// </remarks>
     /// <param name="reportDistributionId">Id of the report distribution to run.</param>
     /// <param name="overrideUserIds">System user ids to send the distribution to instead of its configured recipients. When omitted, the configured recipients receive the report.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The distribution was started; the log says how it is going.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List report distribution logs</summary>
     /// <remarks>
@@ -44,15 +45,16 @@ public partial interface IEnergyCapReportDistributionClient
     /// GET /api/v202106/reportdistribution/log (operationId getReportDistributionLogs)
     /// </remarks>
     /// <param name="includeInProgress">Include distributions that are still in progress (false by default).</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The logs.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionLogResponse>> GetReportDistributionLogsAsync(bool? includeInProgress = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Waits until the report distribution run's log is Complete.</summary>
     /// <remarks>Polls GetReportDistributionLogsAsync until the status is one of Complete; Not sent, Some reports not sent end the wait with a WaiterFailedException. Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).</remarks>
     /// <param name="reportDistributionLogId">The ReportDistributionLogId of the item to follow in the listing.</param>
-    /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="options">Deadline, progress, whether cancelling also cancels the work on the vendor, and the call options (entity, headers) of every poll.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The last status response, whose status is a success value.</returns>
     global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> WaitForDistributionAsync(int reportDistributionLogId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -72,8 +74,9 @@ public partial interface IEnergyCapReportDistributionClient
     /// <summary>Calls ExecuteReportDistributionAsync once, then waits until Distribution. The start is never repeated by the wait.</summary>
     /// <param name="reportDistributionId">Id of the report distribution to run.</param>
     /// <param name="overrideUserIds">System user ids to send the distribution to instead of its configured recipients. When omitted, the configured recipients receive the report.</param>
-    /// <param name="waitOptions">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
+    /// <param name="waitOptions">Deadline, progress, and whether cancelling also cancels the work on the vendor; polls use its CallOptions, else <c>callOptions</c> without the idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call or the wait.</param>
-    global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAndWaitAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAndWaitAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
 }

@@ -11,15 +11,17 @@ public partial interface IZscalerUvmReportingClient
     /// <summary>Sends the GraphQL mutation <c>processReport</c>.</summary>
     /// <param name="id">The variable $id.</param>
     /// <param name="isPresignedUrl">The variable $isPresignedUrl; left unset it is not sent (the server's default applies), null is sent as null.</param>
+    /// <param name="callOptions">Headers, timeout or track id for this call only.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.ProcessReportResult>> ProcessReportAsync(string id, global::ClientGen.Runtime.Optional<bool?> isPresignedUrl = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.ProcessReportResult>> ProcessReportAsync(string id, global::ClientGen.Runtime.Optional<bool?> isPresignedUrl = default, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Sends the GraphQL query <c>getReportRunStatus</c>.</summary>
     /// <param name="reportId">The variable $reportId; left unset it is not sent (the server's default applies), null is sent as null.</param>
     /// <param name="runId">The variable $runId; left unset it is not sent (the server's default applies), null is sent as null.</param>
+    /// <param name="callOptions">Headers, timeout or track id for this call only.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.GetReportRunStatusResult>> GetReportRunStatusAsync(global::ClientGen.Runtime.Optional<string?> reportId = default, global::ClientGen.Runtime.Optional<string?> runId = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.GetReportRunStatusResult>> GetReportRunStatusAsync(global::ClientGen.Runtime.Optional<string?> reportId = default, global::ClientGen.Runtime.Optional<string?> runId = default, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
 }

@@ -42,7 +42,7 @@ public partial class ZscalerUvmReportingClient : IZscalerUvmReportingClient
     public global::ClientGen.Runtime.Generated.ApiClientCore Core => _core;
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.ProcessReportResult>> ProcessReportAsync(string id, global::ClientGen.Runtime.Optional<bool?> isPresignedUrl = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.ProcessReportResult>> ProcessReportAsync(string id, global::ClientGen.Runtime.Optional<bool?> isPresignedUrl = default, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::ClientGen.Runtime.Generated.GraphQlTransport.SendAsync(_core, s_operation0, Document0, writer =>
         {
@@ -50,11 +50,11 @@ public partial class ZscalerUvmReportingClient : IZscalerUvmReportingClient
             writer.WritePropertyName("id"); writer.WriteStringValue(id);
             if (isPresignedUrl.IsSet) { writer.WritePropertyName("isPresignedUrl"); if (isPresignedUrl.Value is { } v_isPresignedUrl) { writer.WriteBooleanValue(v_isPresignedUrl); } else { writer.WriteNullValue(); } }
             writer.WriteEndObject();
-        }, global::ClientGen.ZscalerUvm.ProcessReportResult.ReadJson, cancellationToken);
+        }, global::ClientGen.ZscalerUvm.ProcessReportResult.ReadJson, callOptions, cancellationToken);
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.GetReportRunStatusResult>> GetReportRunStatusAsync(global::ClientGen.Runtime.Optional<string?> reportId = default, global::ClientGen.Runtime.Optional<string?> runId = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.GetReportRunStatusResult>> GetReportRunStatusAsync(global::ClientGen.Runtime.Optional<string?> reportId = default, global::ClientGen.Runtime.Optional<string?> runId = default, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::ClientGen.Runtime.Generated.GraphQlTransport.SendAsync(_core, s_operation1, Document1, writer =>
         {
@@ -62,7 +62,7 @@ public partial class ZscalerUvmReportingClient : IZscalerUvmReportingClient
             if (reportId.IsSet) { writer.WritePropertyName("reportId"); if (reportId.Value is { } v_reportId) { writer.WriteStringValue(v_reportId); } else { writer.WriteNullValue(); } }
             if (runId.IsSet) { writer.WritePropertyName("runId"); if (runId.Value is { } v_runId) { writer.WriteStringValue(v_runId); } else { writer.WriteNullValue(); } }
             writer.WriteEndObject();
-        }, global::ClientGen.ZscalerUvm.GetReportRunStatusResult.ReadJson, cancellationToken);
+        }, global::ClientGen.ZscalerUvm.GetReportRunStatusResult.ReadJson, callOptions, cancellationToken);
     }
 
 }

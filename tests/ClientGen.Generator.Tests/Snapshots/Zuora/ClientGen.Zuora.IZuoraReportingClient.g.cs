@@ -26,23 +26,12 @@ public partial interface IZuoraReportingClient
     /// </remarks>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
-    /// <param name="idempotencyKey">
-    /// A unique key that makes a POST or PATCH idempotent: Zuora recognises retries of the same request by it, so the operation is not performed twice. Do not use it with other methods. A retry with the same key and a different body is rejected (422); a retry while the first is still in progress is rejected (409).
-    /// When null, the client generates one key per call and reuses it on every retry.
-    /// </param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The report run was started.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a report run</summary>
     /// <remarks>
@@ -51,18 +40,11 @@ public partial interface IZuoraReportingClient
     /// GET /reportruns/{reportRunId} (operationId getReportRun)
     /// </remarks>
     /// <param name="reportRunId">The ID of the report run. You can get the ID from the JSON response to Run a Report.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The report run.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetReportRunAsync(string reportRunId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Cancel a report run</summary>
     /// <remarks>
@@ -71,18 +53,11 @@ public partial interface IZuoraReportingClient
     /// DELETE /reportruns/{reportRunId} (operationId cancelReportRun)
     /// </remarks>
     /// <param name="reportRunId">The unique identifier for a report run, the id value in the JSON response to Run a Report.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The run is cancelled ("The report run has been canceled") or already was ("The report run was canceled").</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.CancelReportRunResponse> CancelReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.CancelReportRunResponse> CancelReportRunAsync(string reportRunId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get report data</summary>
     /// <remarks>
@@ -93,18 +68,11 @@ public partial interface IZuoraReportingClient
     /// <param name="reportRunId">The unique identifier for a report run.</param>
     /// <param name="offset">The number of records omitted from the beginning of the result set. Usually 1 to skip the header row; for later pages, a multiple of pageSize.</param>
     /// <param name="pageSize">The number of records returned by the call.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One page of rows.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportDataResponse> GetReportDataAsync(string reportRunId, int offset, int pageSize, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportDataResponse> GetReportDataAsync(string reportRunId, int offset, int pageSize, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Export a report run</summary>
     /// <remarks>
@@ -114,18 +82,11 @@ public partial interface IZuoraReportingClient
     /// </remarks>
     /// <param name="reportRunId">The unique identifier for a report run.</param>
     /// <param name="pivoted">The layout of summary report results (detail reports are unaffected). True groups rows and columns as the Zuora UI shows them; false formats the CSV as a flat table.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The report results as CSV.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiFile> ExportReportRunAsync(string reportRunId, bool pivoted, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiFile> ExportReportRunAsync(string reportRunId, bool pivoted, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the last completed report run</summary>
     /// <remarks>
@@ -134,18 +95,11 @@ public partial interface IZuoraReportingClient
     /// GET /reports/{reportId}/reportruns/latest (operationId getLastCompletedReportRun)
     /// </remarks>
     /// <param name="reportId">The unique identifier for a report.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The last completed run.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetLastCompletedReportRunAsync(string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetLastCompletedReportRunAsync(string reportId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List report runs by status</summary>
     /// <remarks>
@@ -153,20 +107,13 @@ public partial interface IZuoraReportingClient
     /// 
     /// POST /reportruns (operationId listReportRuns)
     /// </remarks>
-    /// <param name="body">The request body (application/json).</param>
+    /// <param name="reportRunQuery">The request body (application/json).</param>
     /// <param name="status">Only runs in one of these statuses.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The matching runs. (Zuora's documentation shows no response for this operation: the shape here is the spec's assumption, the same envelope as the other operations, and what the simulator returns.)</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery body, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create an OAuth token</summary>
     /// <remarks>
@@ -174,22 +121,20 @@ public partial interface IZuoraReportingClient
     /// 
     /// POST /oauth/token (operationId createToken)
     /// </remarks>
-    /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="tokenRequest">The request body (application/x-www-form-urlencoded).</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The token.</returns>
     /// <exception cref="global::ClientGen.Runtime.ApiException">The server answered with a status the operation does not treat as success, or a body that could not be read.</exception>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest body, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Waits until the report run has finished, successfully or not.</summary>
     /// <remarks>Polls GetReportRunAsync until the status is one of COMPLETED; CANCELLED, INVALID, ERROR end the wait with a WaiterFailedException. Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).</remarks>
     /// <param name="reportRunId">The ID of the report run. You can get the ID from the JSON response to Run a Report.</param>
-    /// <param name="zuoraEntityIds">The tenant entity, sent on every poll (and on the cancel).</param>
-    /// <param name="options">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="options">Deadline, progress, whether cancelling also cancels the work on the vendor, and the call options (entity, headers) of every poll.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The last status response, whose status is a success value.</returns>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, string? zuoraEntityIds = null, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>A handle to <c>ReportRunCompleted</c> for work <paramref name="id"/>, to persist and resume from another process.</summary>
     /// <param name="id">The work's id.</param>
@@ -206,37 +151,19 @@ public partial interface IZuoraReportingClient
     /// <summary>Calls RunReportAsync once, then waits until ReportRunCompleted. The start is never repeated by the wait.</summary>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
-    /// <param name="idempotencyKey">
-    /// A unique key that makes a POST or PATCH idempotent: Zuora recognises retries of the same request by it, so the operation is not performed twice. Do not use it with other methods. A retry with the same key and a different body is rejected (422); a retry while the first is still in progress is rejected (409).
-    /// When null, the client generates one key per call and reuses it on every retry.
-    /// </param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
-    /// <param name="waitOptions">Deadline, progress, and whether cancelling also cancels the work on the vendor.</param>
+    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
+    /// <param name="waitOptions">Deadline, progress, and whether cancelling also cancels the work on the vendor; polls use its CallOptions, else <c>callOptions</c> without the idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call or the wait.</param>
-    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Every item GetReportDataAsync returns, page after page: the next page is requested only when the items before it have been read.</summary>
     /// <remarks>offset starts at 1 (or the value given) and grows by each page's item count; the stream ends when a page has fewer items than asked for, or none. Pages of 250 items unless pageSize is given.</remarks>
     /// <param name="reportRunId">The unique identifier for a report run.</param>
     /// <param name="offset">The number of records omitted from the beginning of the result set. Usually 1 to skip the header row; for later pages, a multiple of pageSize.</param>
     /// <param name="pageSize">The number of records returned by the call.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Stops the stream, between pages or during one.</param>
-    global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetReportDataRowsAsync(string reportRunId, int? offset = null, int? pageSize = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetReportDataRowsAsync(string reportRunId, int? offset = null, int? pageSize = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
 }

@@ -56,21 +56,16 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     public global::ClientGen.Runtime.Generated.ApiClientCore Core => _core;
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.RunReportResponse> RunReportAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportId);
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Idempotency-Key", idempotencyKey, null, 255, null);
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Idempotency-Key", callOptions?.IdempotencyKey, null, 255, null);
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::System.ArgumentNullException.ThrowIfNull(filters);
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation0, "/reports/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportId)) + "/reportrun");
         __request.AddQuery("viewType", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(viewType));
-        if (idempotencyKey is { } v_idempotencyKey) __request.AddHeader("Idempotency-Key", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_idempotencyKey));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetJson(body, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
+        __request.SetJson(filters, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.RunReportResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -83,16 +78,12 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetReportRunAsync(string reportRunId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation1, "/reportruns/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -103,16 +94,12 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.CancelReportRunResponse> CancelReportRunAsync(string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.CancelReportRunResponse> CancelReportRunAsync(string reportRunId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation2, "/reportruns/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.CancelReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -123,18 +110,14 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportDataResponse> GetReportDataAsync(string reportRunId, int offset, int pageSize, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportDataResponse> GetReportDataAsync(string reportRunId, int offset, int pageSize, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation3, "/reportruns/reportdata/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
         __request.AddQuery("offset", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(offset));
         __request.AddQuery("pageSize", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(pageSize));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportDataResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -145,17 +128,13 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiFile> ExportReportRunAsync(string reportRunId, bool pivoted, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiFile> ExportReportRunAsync(string reportRunId, bool pivoted, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation4, "/reportruns/export/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
         __request.AddQuery("pivoted", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(pivoted));
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
+        __request.CallOptions = callOptions;
         var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return __response.DetachFile();
         using var __failed = __response;
@@ -167,16 +146,12 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetLastCompletedReportRunAsync(string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> GetLastCompletedReportRunAsync(string reportId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(reportId);
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation5, "/reports/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportId)) + "/reportruns/latest");
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -187,18 +162,14 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery body, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunListResponse> ListReportRunsAsync(global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::System.ArgumentNullException.ThrowIfNull(reportRunQuery);
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation6, "/reportruns");
         if (status is { } v_status) __request.AddQueryValues("status", global::System.Linq.Enumerable.Select(v_status, static x => global::ClientGen.Runtime.Generated.ParameterFormatter.Format(x)), "form", true);
-        if (acceptEncoding is { } v_acceptEncoding) __request.AddHeader("Accept-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_acceptEncoding));
-        if (contentEncoding is { } v_contentEncoding) __request.AddHeader("Content-Encoding", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_contentEncoding));
-        if (authorization is { } v_authorization) __request.AddHeader("Authorization", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_authorization));
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetJson(body, static (global::System.Text.Json.Utf8JsonWriter w, global::ClientGen.Zuora.ReportRunQuery v) => { global::ClientGen.Zuora.ReportRunQuery.WriteJson(w, v); }, "application/json");
+        __request.SetJson(reportRunQuery, static (global::System.Text.Json.Utf8JsonWriter w, global::ClientGen.Zuora.ReportRunQuery v) => { global::ClientGen.Zuora.ReportRunQuery.WriteJson(w, v); }, "application/json");
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunListResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -209,14 +180,13 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest body, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.TokenResponse> CreateTokenAsync(global::ClientGen.Zuora.TokenRequest tokenRequest, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", zuoraTrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
-        global::System.ArgumentNullException.ThrowIfNull(body);
+        global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
+        global::System.ArgumentNullException.ThrowIfNull(tokenRequest);
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation7, "/oauth/token");
-        if (zuoraEntityIds is { } v_zuoraEntityIds) __request.AddHeader("Zuora-Entity-Ids", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraEntityIds));
-        if (zuoraTrackId is { } v_zuoraTrackId) __request.AddHeader("Zuora-Track-Id", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_zuoraTrackId));
-        __request.SetForm(body, global::ClientGen.Zuora.TokenRequest.WriteJson);
+        __request.SetForm(tokenRequest, global::ClientGen.Zuora.TokenRequest.WriteJson);
+        __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.TokenResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         switch (__response.StatusCode)
@@ -230,9 +200,14 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     { MinDelay = global::System.TimeSpan.FromSeconds(2), MaxDelay = global::System.TimeSpan.FromSeconds(30), DefaultTimeout = global::System.TimeSpan.FromSeconds(1800) };
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, string? zuoraEntityIds = null, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> WaitForReportRunCompletedAsync(string reportRunId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, ct => GetReportRunAsync(reportRunId: reportRunId, zuoraEntityIds: zuoraEntityIds, cancellationToken: ct), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Response.Status), ct => CancelReportRunAsync(reportRunId: reportRunId, zuoraEntityIds: zuoraEntityIds, cancellationToken: ct), options, _core.Options.TimeProvider, cancellationToken);
+        return __WaitForReportRunCompletedAsync(reportRunId, options?.CallOptions, options, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> __WaitForReportRunCompletedAsync(string reportRunId, global::ClientGen.Runtime.ApiCallOptions? __calls, global::ClientGen.Runtime.Polling.WaitOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    {
+        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, ct => GetReportRunAsync(reportRunId: reportRunId, callOptions: __calls, cancellationToken: ct), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.Response.Status), ct => CancelReportRunAsync(reportRunId: reportRunId, callOptions: __calls, cancellationToken: ct), options, _core.Options.TimeProvider, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -244,23 +219,24 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     {
         global::System.ArgumentNullException.ThrowIfNull(handle);
         handle.EnsureFor("ZuoraReportingClient", "ReportRunCompleted", _core.Options.EffectiveBaseAddress);
-        return WaitForReportRunCompletedAsync(handle.Id, zuoraEntityIds: handle.Entity, options: options, cancellationToken: cancellationToken);
+        return __WaitForReportRunCompletedAsync(handle.Id, global::ClientGen.Runtime.Generated.WaiterCalls.ForResume(options, handle), options, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var started = await RunReportAsync(reportId: reportId, viewType: viewType, body: body, idempotencyKey: idempotencyKey, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var started = await RunReportAsync(reportId: reportId, viewType: viewType, filters: filters, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         var id = global::ClientGen.Runtime.Polling.WaiterStatus.Of(started.Response.ReportRunId) ?? throw new global::System.InvalidOperationException("runReport returned no id to wait on.");
-        waitOptions?.Started?.Invoke(CreateReportRunCompletedHandle(id, zuoraEntityIds));
-        return await WaitForReportRunCompletedAsync(id, zuoraEntityIds, waitOptions, cancellationToken).ConfigureAwait(false);
+        var __calls = global::ClientGen.Runtime.Generated.WaiterCalls.ForPolls(waitOptions, callOptions);
+        waitOptions?.Started?.Invoke(CreateReportRunCompletedHandle(id, __calls?.Entity));
+        return await __WaitForReportRunCompletedAsync(id, __calls, waitOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetReportDataRowsAsync(string reportRunId, int? offset = null, int? pageSize = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetReportDataRowsAsync(string reportRunId, int? offset = null, int? pageSize = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __size = pageSize ?? 250;
-        return global::ClientGen.Runtime.Generated.Pager.ByPositionAsync<global::ClientGen.Zuora.ReportDataResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(offset ?? 1, __size, true, (__position, __ct) => GetReportDataAsync(reportRunId: reportRunId, offset: checked((int)__position), pageSize: __size, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: __ct), static __page => __page.Response, cancellationToken);
+        return global::ClientGen.Runtime.Generated.Pager.ByPositionAsync<global::ClientGen.Zuora.ReportDataResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(offset ?? 1, __size, true, (__position, __ct) => GetReportDataAsync(reportRunId: reportRunId, offset: checked((int)__position), pageSize: __size, callOptions: callOptions, cancellationToken: __ct), static __page => __page.Response, cancellationToken);
     }
 
 }

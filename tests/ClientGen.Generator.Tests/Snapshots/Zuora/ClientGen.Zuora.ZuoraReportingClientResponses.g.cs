@@ -12,68 +12,43 @@ public static partial class ZuoraReportingClientResponses
     /// <param name="client">The client.</param>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="body">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
-    /// <param name="idempotencyKey">
-    /// A unique key that makes a POST or PATCH idempotent: Zuora recognises retries of the same request by it, so the operation is not performed twice. Do not use it with other methods. A retry with the same key and a different body is rejected (422); a retry while the first is still in progress is rejected (409).
-    /// When null, the client generates one key per call and reuses it on every retry.
-    /// </param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.RunReportResponse>> RunReportWithResponseAsync(this IZuoraReportingClient client, string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> body, string? idempotencyKey = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.RunReportResponse>> RunReportWithResponseAsync(this IZuoraReportingClient client, string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.RunReportAsync(reportId: reportId, viewType: viewType, body: body, idempotencyKey: idempotencyKey, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.RunReportAsync(reportId: reportId, viewType: viewType, filters: filters, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.RunReportResponse>(__value, __call.Last);
     }
 
     /// <summary>Calls GetReportRunAsync and returns its value with the response's status and headers.</summary>
     /// <param name="client">The client.</param>
     /// <param name="reportRunId">The ID of the report run. You can get the ID from the JSON response to Run a Report.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetReportRunWithResponseAsync(this IZuoraReportingClient client, string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetReportRunWithResponseAsync(this IZuoraReportingClient client, string reportRunId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.GetReportRunAsync(reportRunId: reportRunId, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.GetReportRunAsync(reportRunId: reportRunId, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>(__value, __call.Last);
     }
 
     /// <summary>Calls CancelReportRunAsync and returns its value with the response's status and headers.</summary>
     /// <param name="client">The client.</param>
     /// <param name="reportRunId">The unique identifier for a report run, the id value in the JSON response to Run a Report.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.CancelReportRunResponse>> CancelReportRunWithResponseAsync(this IZuoraReportingClient client, string reportRunId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.CancelReportRunResponse>> CancelReportRunWithResponseAsync(this IZuoraReportingClient client, string reportRunId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.CancelReportRunAsync(reportRunId: reportRunId, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.CancelReportRunAsync(reportRunId: reportRunId, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.CancelReportRunResponse>(__value, __call.Last);
     }
 
@@ -82,79 +57,57 @@ public static partial class ZuoraReportingClientResponses
     /// <param name="reportRunId">The unique identifier for a report run.</param>
     /// <param name="offset">The number of records omitted from the beginning of the result set. Usually 1 to skip the header row; for later pages, a multiple of pageSize.</param>
     /// <param name="pageSize">The number of records returned by the call.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportDataResponse>> GetReportDataWithResponseAsync(this IZuoraReportingClient client, string reportRunId, int offset, int pageSize, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportDataResponse>> GetReportDataWithResponseAsync(this IZuoraReportingClient client, string reportRunId, int offset, int pageSize, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.GetReportDataAsync(reportRunId: reportRunId, offset: offset, pageSize: pageSize, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.GetReportDataAsync(reportRunId: reportRunId, offset: offset, pageSize: pageSize, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportDataResponse>(__value, __call.Last);
     }
 
     /// <summary>Calls GetLastCompletedReportRunAsync and returns its value with the response's status and headers.</summary>
     /// <param name="client">The client.</param>
     /// <param name="reportId">The unique identifier for a report.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetLastCompletedReportRunWithResponseAsync(this IZuoraReportingClient client, string reportId, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>> GetLastCompletedReportRunWithResponseAsync(this IZuoraReportingClient client, string reportId, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.GetLastCompletedReportRunAsync(reportId: reportId, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.GetLastCompletedReportRunAsync(reportId: reportId, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunResponse>(__value, __call.Last);
     }
 
     /// <summary>Calls ListReportRunsAsync and returns its value with the response's status and headers.</summary>
     /// <param name="client">The client.</param>
-    /// <param name="body">The request body (application/json).</param>
+    /// <param name="reportRunQuery">The request body (application/json).</param>
     /// <param name="status">Only runs in one of these statuses.</param>
-    /// <param name="acceptEncoding">Include "gzip" to receive compressed responses: Zuora compresses responses over 1000 bytes and says so in Content-Encoding.</param>
-    /// <param name="contentEncoding">Include "gzip" to send a gzipped request payload instead of plain JSON.</param>
-    /// <param name="authorization">
-    /// "Bearer {token}", where {token} is a valid OAuth token from Create an OAuth token.
-    /// When null, the client's configured authentication supplies it.
-    /// </param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunListResponse>> ListReportRunsWithResponseAsync(this IZuoraReportingClient client, global::ClientGen.Zuora.ReportRunQuery body, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, string? acceptEncoding = null, string? contentEncoding = null, string? authorization = null, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunListResponse>> ListReportRunsWithResponseAsync(this IZuoraReportingClient client, global::ClientGen.Zuora.ReportRunQuery reportRunQuery, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus>? status = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.ListReportRunsAsync(body: body, status: status, acceptEncoding: acceptEncoding, contentEncoding: contentEncoding, authorization: authorization, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.ListReportRunsAsync(reportRunQuery: reportRunQuery, status: status, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.ReportRunListResponse>(__value, __call.Last);
     }
 
     /// <summary>Calls CreateTokenAsync and returns its value with the response's status and headers.</summary>
     /// <param name="client">The client.</param>
-    /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
-    /// <param name="zuoraEntityIds">An entity ID. Required with Zuora Multi-entity when the OAuth token is valid for more than one entity, to say which entity the operation applies to.</param>
-    /// <param name="zuoraTrackId">A custom identifier for tracing the call; Zuora returns it in the response headers. At most 64 US-ASCII characters, and none of colon, semicolon, double quote or quote.</param>
+    /// <param name="tokenRequest">The request body (application/x-www-form-urlencoded).</param>
+    /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The value, and the response it came in (null when no request was sent, as with a test double).</returns>
-    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.TokenResponse>> CreateTokenWithResponseAsync(this IZuoraReportingClient client, global::ClientGen.Zuora.TokenRequest body, string? zuoraEntityIds = null, string? zuoraTrackId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.Task<global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.TokenResponse>> CreateTokenWithResponseAsync(this IZuoraReportingClient client, global::ClientGen.Zuora.TokenRequest tokenRequest, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         using var __call = global::ClientGen.Runtime.ApiCall.Capture();
-        var __value = await client.CreateTokenAsync(body: body, zuoraEntityIds: zuoraEntityIds, zuoraTrackId: zuoraTrackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __value = await client.CreateTokenAsync(tokenRequest: tokenRequest, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new global::ClientGen.Runtime.ApiResult<global::ClientGen.Zuora.TokenResponse>(__value, __call.Last);
     }
 
