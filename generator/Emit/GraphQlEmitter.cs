@@ -22,25 +22,32 @@ public static class GraphQlEmitter
         return files;
     }
 
-    private static string Signature(GraphQlOperationModel operation, ModelLookup lookup)
-    {
-        var parameters = operation.Variables.Where(v => v.IsRequired).Select(v => $"{lookup.Types.Name(v.Type)} {v.Name}")
-            .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => $"{RuntimeContract.Optional}<{lookup.Types.Name(v.Type.AsNullable())}> {v.Name} = default"))
-            .Append($"{RuntimeContract.ApiCallOptions}? {EmittedMembers.CallOptions} = null")
-            .Append("global::System.Threading.CancellationToken cancellationToken = default");
-        return $"global::System.Threading.Tasks.Task<{RuntimeContract.GraphQlResponse}<global::{lookup.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", parameters)})";
-    }
+    private static string Signature(GraphQlOperationModel operation, ModelLookup lookup) =>
+        $"global::System.Threading.Tasks.Task<{RuntimeContract.GraphQlResponse}<global::{lookup.Namespace}.{operation.ResultType}>> {operation.MethodName}({string.Join(", ", Parameters(operation, lookup).Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"))})";
+
+    /// <summary>The method's parameters in order (required variables, optional ones, the call's options), without the cancellation token.</summary>
+    internal static List<(string Declaration, string Name)> Parameters(GraphQlOperationModel operation, ModelLookup lookup) =>
+        operation.Variables.Where(v => v.IsRequired).Select(v => ($"{lookup.Types.Name(v.Type)} {v.Name}", v.Name))
+            .Concat(operation.Variables.Where(v => !v.IsRequired).Select(v => ($"{RuntimeContract.Optional}<{lookup.Types.Name(v.Type.AsNullable())}> {v.Name} = default", v.Name)))
+            .Append(($"{RuntimeContract.ApiCallOptions}? {EmittedMembers.CallOptions} = null", EmittedMembers.CallOptions))
+            .ToList();
 
     private static void Docs(SourceWriter w, GraphQlOperationModel operation)
     {
         Text.DocTag(w, "summary", $"Sends the GraphQL {operation.Kind} <c>{Text.Xml(operation.OperationName)}</c>.");
-        foreach (var variable in operation.Variables)
+        VariableDocs(w, operation);
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line("/// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>");
+    }
+
+    /// <summary>The <c>&lt;param&gt;</c> tags of an operation's variables and call options, in signature order.</summary>
+    internal static void VariableDocs(SourceWriter w, GraphQlOperationModel operation)
+    {
+        foreach (var variable in operation.Variables.Where(v => v.IsRequired).Concat(operation.Variables.Where(v => !v.IsRequired)))
         {
             Text.SpecDoc(w, "param", $"The variable ${variable.WireName}" + (variable.IsRequired ? "." : "; left unset it is not sent (the server's default applies), null is sent as null."), $" name=\"{variable.Name.TrimStart('@')}\"");
         }
         w.Line($"/// <param name=\"{EmittedMembers.CallOptions}\">Headers, timeout or track id for this call only.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Line("/// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>");
     }
 
     private static void EmitInterface(SourceWriter w, GraphQlClientModel model, ModelLookup lookup)
@@ -54,6 +61,7 @@ public static class GraphQlEmitter
             w.Line(Signature(operation, lookup) + ";");
             w.Line();
         }
+        GraphQlWaiterEmitter.EmitInterfaceMembers(w, model, lookup);
         w.Close();
     }
 
@@ -100,6 +108,7 @@ public static class GraphQlEmitter
             w.Line();
             index++;
         }
+        GraphQlWaiterEmitter.EmitClassMembers(w, model, lookup);
         w.Close();
     }
 }

@@ -40,6 +40,7 @@ internal static class RuntimeContract
     /// <summary>Generic: <c>Optional&lt;T&gt;</c>.</summary>
     public const string Optional = Root + ".Optional";
     public const string Pager = Generated + ".Pager";
+    public const string PresignedDownload = Generated + ".PresignedDownload";
     public const string ParameterFormatter = Generated + ".ParameterFormatter";
     public const string OperationHandle = Root + ".Polling.OperationHandle";
     public const string WaitOptions = Root + ".Polling.WaitOptions";

@@ -95,12 +95,12 @@ internal static class WaiterEmitter
                 var startArguments = string.Join(", ", ClientEmitter.Parameters(start, lookup).Select(p => $"{p.Name}: {p.Name}").Append("cancellationToken: cancellationToken"));
                 w.Line("/// <inheritdoc />");
                 w.Open("public async " + StartSignature(waiter, start, status, lookup));
-                w.Line($"var started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
-                var startedId = waiter.Selection != null ? Access("started", waiter.StartIdPath) : $"{RuntimeContract.WaiterStatus}.Of({Access("started", waiter.StartIdPath)})";
-                w.Line($"var id = {startedId} ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
+                w.Line($"var __started = await {start.MethodName}({startArguments}).ConfigureAwait(false);");
+                var startedId = waiter.Selection != null ? Access("__started", waiter.StartIdPath) : $"{RuntimeContract.WaiterStatus}.Of({Access("__started", waiter.StartIdPath)})";
+                w.Line($"var __id = {startedId} ?? throw new global::System.InvalidOperationException(\"{start.OperationId} returned no id to wait on.\");");
                 w.Line($"var __calls = {RuntimeContract.WaiterCalls}.ForPolls({EmittedMembers.WaitOptions}, {EmittedMembers.CallOptions});");
-                if (waiter.IsResumable) w.Line($"{EmittedMembers.WaitOptions}?.Started?.Invoke(Create{waiter.Name}Handle(id, __calls?.Entity));");
-                w.Line($"return await {core}(id, __calls, {EmittedMembers.WaitOptions}, cancellationToken).ConfigureAwait(false);");
+                if (waiter.IsResumable) w.Line($"{EmittedMembers.WaitOptions}?.Started?.Invoke(Create{waiter.Name}Handle(__id, __calls?.Entity));");
+                w.Line($"return await {core}(__id, __calls, {EmittedMembers.WaitOptions}, cancellationToken).ConfigureAwait(false);");
                 w.Close();
                 w.Line();
             }

@@ -82,7 +82,8 @@ internal sealed class GraphQlModelBuilder
             Headers = headers,
             SecuritySchemes = SecuritySchemes(servers),
         };
-        return new GraphQlClientModel(shape, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray());
+        var waiters = GraphQlWaiterReader.Read(_schema, operations, _types, _diagnostics);
+        return new GraphQlClientModel(shape, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray(), waiters.ToEquatableArray());
     }
 
     /// <summary>

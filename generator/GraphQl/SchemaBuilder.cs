@@ -27,7 +27,7 @@ internal static class SchemaBuilder
                 switch (definition)
                 {
                     case GraphQLSchemaDefinition schemaDefinition:
-                        ReadSchemaDirectives(schema, schemaDefinition.Directives);
+                        ReadSchemaDirectives(schema, schemaDefinition.Directives, source);
                         foreach (var root in schemaDefinition.OperationTypes)
                         {
                             var name = root.Type!.Name.StringValue;
@@ -137,8 +137,8 @@ internal static class SchemaBuilder
         }
     }
 
-    /// <summary>ClientGen's own schema directives: servers (regions) and headers every operation sends.</summary>
-    private static void ReadSchemaDirectives(GqlSchema schema, GraphQLDirectives? directives)
+    /// <summary>ClientGen's own schema directives: servers (regions), headers every operation sends, waiters and downloads.</summary>
+    private static void ReadSchemaDirectives(GqlSchema schema, GraphQLDirectives? directives, GraphQlSource source)
     {
         if (directives == null) return;
         foreach (var directive in directives.Items)
@@ -151,6 +151,10 @@ internal static class SchemaBuilder
             else if (name == "clientgen_header" && Value(directive, "name") is { } header)
             {
                 schema.Headers.Add((header, Value(directive, "description")));
+            }
+            else if (name is "clientgen_waiter" or "clientgen_download")
+            {
+                schema.Waits.Add((directive, source));
             }
         }
     }

@@ -105,6 +105,9 @@ internal sealed class GqlSchema
     /// <summary>Headers declared with <c>@clientgen_header(name, description)</c>: sent on every operation, set through options.</summary>
     public List<(string Name, string? Description)> Headers { get; } = new();
 
+    /// <summary>The <c>@clientgen_waiter</c> and <c>@clientgen_download</c> declarations on the schema, read once the operations are known.</summary>
+    public List<(GraphQLParser.AST.GraphQLDirective Directive, GraphQlSource Source)> Waits { get; } = new();
+
     public GqlType? Find(string? name) => name != null && Types.TryGetValue(name, out var type) ? type : null;
 
     /// <summary>The object types a composite type can be at run time.</summary>

@@ -103,11 +103,11 @@ public sealed class ZscalerClientTests : IAsyncLifetime
             TimeProvider = time,
         });
 
-        var run = await FakeClock.RunAsync(time, () => client.RunReportAndWaitAsync("report-1", options: new ClientGen.Runtime.Polling.WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
+        var run = await FakeClock.RunAsync(time, () => client.ProcessReportAndWaitAsync("report-1", isPresignedUrl: true, waitOptions: new ClientGen.Runtime.Polling.WaitOptions { Random = () => 1.0 }), () => _server.IsBusy);
         using var file = new System.IO.MemoryStream();
         var bytes = await client.DownloadReportAsync("report-1", "run-7", file);
 
-        Assert.Equal(ReportRunStatus.Completed, run.Status);
+        Assert.Equal(ReportRunStatus.Completed, run.GetReportRunStatus!.Status);
         Assert.Equal("id,name\n1,Revenue\n", System.Text.Encoding.UTF8.GetString(file.ToArray()));
         Assert.Equal(file.Length, bytes);
         Assert.Equal(2, _server.Count("/oauth2/token"));

@@ -62,12 +62,12 @@ internal sealed class ZscalerRunner : VendorRunner
                 attempt.RunId = handle.Id;
                 reporter.Report(Vendor, $"started run {handle.Id}");
             }, cancelOnVendor: false);
-            var run = await client.RunReportAndWaitAsync(reportId, presigned: true, wait, cancellationToken).ConfigureAwait(false);
+            var run = (await client.ProcessReportAndWaitAsync(reportId, isPresignedUrl: true, waitOptions: wait, cancellationToken: cancellationToken).ConfigureAwait(false)).GetReportRunStatus!;
             attempt.RunId ??= run.RunId;
             var path = Path.Combine(settings.Output.FullName, $"zscaler-{reportId}-{attempt.RunId}.csv");
             Directory.CreateDirectory(settings.Output.FullName);
             reporter.Report(Vendor, $"run {run.Status?.Value}; downloading to {path}");
-            var bytes = await client.DownloadReportToFileAsync(reportId, attempt.RunId!, path, cancellationToken).ConfigureAwait(false);
+            var bytes = await client.DownloadReportToFileAsync(reportId, attempt.RunId!, path, cancellationToken: cancellationToken).ConfigureAwait(false);
             return attempt.Completed(run.Status?.Value ?? "(none)", FilePreview(path, bytes, settings.Rows));
         },
         // Zscaler documents no cancel operation: the export finishes on its own.

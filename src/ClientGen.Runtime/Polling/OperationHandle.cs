@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -15,6 +17,25 @@ namespace ClientGen.Runtime.Polling;
 /// <param name="Entity">The tenant entity the work belongs to, if any.</param>
 public sealed record OperationHandle(string Api, string Waiter, string Id, Uri? BaseAddress, string? Entity)
 {
+    /// <summary>
+    /// The other values the wait needs besides <see cref="Id"/>, by name (a GraphQL status query's other variables,
+    /// such as Zscaler's reportId). Empty for most waits.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Arguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Equal when every member is, <see cref="Arguments"/> compared by content (a parsed handle equals the one written).</summary>
+    public bool Equals(OperationHandle? other) =>
+        other is not null && Api == other.Api && Waiter == other.Waiter && Id == other.Id && Equals(BaseAddress, other.BaseAddress) && Entity == other.Entity
+        && Arguments.Count == other.Arguments.Count && Arguments.All(a => other.Arguments.TryGetValue(a.Key, out var value) && value == a.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Api, Waiter, Id, BaseAddress, Entity, Arguments.Count);
+
+    /// <summary>The value of one of <see cref="Arguments"/>.</summary>
+    /// <exception cref="InvalidOperationException">The handle has no such value (it was written for another wait).</exception>
+    public string Argument(string name) =>
+        Arguments.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"This handle for {Api}.{Waiter} has no '{name}': it cannot resume the wait.");
+
     /// <summary>The handle as compact JSON, to store in a queue, a database or a file.</summary>
     public string ToJson()
     {
@@ -27,6 +48,12 @@ public sealed record OperationHandle(string Api, string Waiter, string Id, Uri? 
             writer.WriteString("id", Id);
             if (BaseAddress is not null) writer.WriteString("baseAddress", BaseAddress.OriginalString);
             if (Entity is not null) writer.WriteString("entity", Entity);
+            if (Arguments.Count > 0)
+            {
+                writer.WriteStartObject("arguments");
+                foreach (var argument in Arguments) writer.WriteString(argument.Key, argument.Value);
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -46,7 +73,15 @@ public sealed record OperationHandle(string Api, string Waiter, string Id, Uri? 
             var id = Text("id");
             if (api is null || waiter is null || id is null) throw new FormatException("An operation handle needs api, waiter and id.");
             var baseAddress = Text("baseAddress");
-            return new OperationHandle(api, waiter, id, baseAddress is null ? null : new Uri(baseAddress, UriKind.RelativeOrAbsolute), Text("entity"));
+            var arguments = new Dictionary<string, string>();
+            if (root.TryGetProperty("arguments", out var written) && written.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var argument in written.EnumerateObject())
+                {
+                    if (argument.Value.ValueKind == JsonValueKind.String) arguments[argument.Name] = argument.Value.GetString()!;
+                }
+            }
+            return new OperationHandle(api, waiter, id, baseAddress is null ? null : new Uri(baseAddress, UriKind.RelativeOrAbsolute), Text("entity")) { Arguments = arguments };
         }
         catch (JsonException ex)
         {

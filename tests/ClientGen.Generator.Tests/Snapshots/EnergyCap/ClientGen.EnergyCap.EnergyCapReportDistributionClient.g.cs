@@ -114,11 +114,11 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.EnergyCap.ReportDistributionLogResponse> ExecuteReportDistributionAndWaitAsync(int reportDistributionId, global::System.Collections.Generic.IReadOnlyList<int>? overrideUserIds = null, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var started = await ExecuteReportDistributionAsync(reportDistributionId: reportDistributionId, overrideUserIds: overrideUserIds, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var id = started.ReportDistributionLogId ?? throw new global::System.InvalidOperationException("executeReportDistribution returned no id to wait on.");
+        var __started = await ExecuteReportDistributionAsync(reportDistributionId: reportDistributionId, overrideUserIds: overrideUserIds, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __id = __started.ReportDistributionLogId ?? throw new global::System.InvalidOperationException("executeReportDistribution returned no id to wait on.");
         var __calls = global::ClientGen.Runtime.Generated.WaiterCalls.ForPolls(waitOptions, callOptions);
-        waitOptions?.Started?.Invoke(CreateDistributionHandle(id, __calls?.Entity));
-        return await __WaitForDistributionAsync(id, __calls, waitOptions, cancellationToken).ConfigureAwait(false);
+        waitOptions?.Started?.Invoke(CreateDistributionHandle(__id, __calls?.Entity));
+        return await __WaitForDistributionAsync(__id, __calls, waitOptions, cancellationToken).ConfigureAwait(false);
     }
 
 }

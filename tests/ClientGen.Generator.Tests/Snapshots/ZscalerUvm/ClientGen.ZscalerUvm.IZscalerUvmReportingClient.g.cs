@@ -24,4 +24,51 @@ public partial interface IZscalerUvmReportingClient
     /// <returns>The data, the GraphQL errors, or both (partial data), with the HTTP status and headers.</returns>
     global::System.Threading.Tasks.Task<global::ClientGen.Runtime.GraphQl.GraphQlResponse<global::ClientGen.ZscalerUvm.GetReportRunStatusResult>> GetReportRunStatusAsync(global::ClientGen.Runtime.Optional<string?> reportId = default, global::ClientGen.Runtime.Optional<string?> runId = default, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Waits until ReportRunCompleted: polls GetReportRunStatusAsync until the status is one of Completed (Failed end the wait with a WaiterFailedException).</summary>
+    /// <remarks>Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).</remarks>
+    /// <param name="reportId">The getReportRunStatus variable $reportId.</param>
+    /// <param name="runId">The getReportRunStatus variable $runId, which identifies the work.</param>
+    /// <param name="options">Deadline, progress, and the call options (headers, track id) of every poll.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The data of the last poll, whose status is a success value.</returns>
+    global::System.Threading.Tasks.Task<global::ClientGen.ZscalerUvm.GetReportRunStatusResult> WaitForReportRunCompletedAsync(string reportId, string runId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A handle to <c>ReportRunCompleted</c> for the work these variables name, to persist and resume from another process.</summary>
+    /// <param name="reportId">The getReportRunStatus variable $reportId.</param>
+    /// <param name="runId">The getReportRunStatus variable $runId, which identifies the work.</param>
+    global::ClientGen.Runtime.Polling.OperationHandle CreateReportRunCompletedHandle(string reportId, string runId);
+
+    /// <summary>Resumes waiting on work started elsewhere, without starting it again.</summary>
+    /// <param name="handle">A handle from <c>CreateReportRunCompletedHandle</c> or <see cref="global::ClientGen.Runtime.Polling.WaitOptions.Started"/>.</param>
+    /// <param name="options">Deadline, progress, and the call options of every poll.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="global::System.InvalidOperationException">The handle belongs to another API, waiter or address.</exception>
+    global::System.Threading.Tasks.Task<global::ClientGen.ZscalerUvm.GetReportRunStatusResult> ResumeReportRunCompletedAsync(global::ClientGen.Runtime.Polling.OperationHandle handle, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Sends ProcessReportAsync once, then waits until ReportRunCompleted. The start is never repeated by the wait.</summary>
+    /// <param name="id">The variable $id.</param>
+    /// <param name="isPresignedUrl">The variable $isPresignedUrl; left unset it is not sent (the server's default applies), null is sent as null.</param>
+    /// <param name="callOptions">Headers, timeout or track id for this call only.</param>
+    /// <param name="waitOptions">Deadline, progress, and the call options of every poll (else <c>callOptions</c>).</param>
+    /// <param name="cancellationToken">Cancels the call or the wait.</param>
+    global::System.Threading.Tasks.Task<global::ClientGen.ZscalerUvm.GetReportRunStatusResult> ProcessReportAndWaitAsync(string id, global::ClientGen.Runtime.Optional<bool?> isPresignedUrl = default, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the file a finished ReportRunCompleted links to into <paramref name="destination"/>, without the API's credentials; when the link has expired, GetReportRunStatusAsync is asked once more for a fresh one.</summary>
+    /// <param name="reportId">The getReportRunStatus variable $reportId.</param>
+    /// <param name="runId">The getReportRunStatus variable $runId, which identifies the work.</param>
+    /// <param name="destination">Receives the file.</param>
+    /// <param name="callOptions">Call options for the status query that returns the link.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The number of bytes written.</returns>
+    global::System.Threading.Tasks.Task<long> DownloadReportAsync(string reportId, string runId, global::System.IO.Stream destination, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads the file a finished ReportRunCompleted links to into <paramref name="path"/>, replacing it only once the download is complete (never a truncated file).</summary>
+    /// <param name="reportId">The getReportRunStatus variable $reportId.</param>
+    /// <param name="runId">The getReportRunStatus variable $runId, which identifies the work.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="callOptions">Call options for the status query that returns the link.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The number of bytes written.</returns>
+    global::System.Threading.Tasks.Task<long> DownloadReportToFileAsync(string reportId, string runId, string path, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
 }

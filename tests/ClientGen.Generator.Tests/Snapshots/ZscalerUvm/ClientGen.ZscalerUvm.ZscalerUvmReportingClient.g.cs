@@ -65,4 +65,58 @@ public partial class ZscalerUvmReportingClient : IZscalerUvmReportingClient
         }, global::ClientGen.ZscalerUvm.GetReportRunStatusResult.ReadJson, callOptions, cancellationToken);
     }
 
+    private static readonly global::ClientGen.Runtime.Generated.WaiterDefinition s_waiter0 = new("ReportRunCompleted", new string[] { "Completed" }, new string[] { "Failed" }, new string[] { "Running" })
+    { MinDelay = global::System.TimeSpan.FromSeconds(2), MaxDelay = global::System.TimeSpan.FromSeconds(30), DefaultTimeout = global::System.TimeSpan.FromSeconds(1800) };
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ClientGen.ZscalerUvm.GetReportRunStatusResult> WaitForReportRunCompletedAsync(string reportId, string runId, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return __WaitForReportRunCompletedAsync(reportId, runId, options?.CallOptions, options, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<global::ClientGen.ZscalerUvm.GetReportRunStatusResult> __WaitForReportRunCompletedAsync(string reportId, string runId, global::ClientGen.Runtime.ApiCallOptions? __calls, global::ClientGen.Runtime.Polling.WaitOptions? options, global::System.Threading.CancellationToken cancellationToken)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(reportId);
+        global::System.ArgumentNullException.ThrowIfNull(runId);
+        return global::ClientGen.Runtime.Polling.Waiter.WaitAsync(s_waiter0, async ct => (await GetReportRunStatusAsync(reportId: reportId, runId: runId, callOptions: __calls, cancellationToken: ct).ConfigureAwait(false)).GetDataOrThrow(), static r => global::ClientGen.Runtime.Polling.WaiterStatus.Of(r.GetReportRunStatus?.Status), null, options, _core.Options.TimeProvider, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::ClientGen.Runtime.Polling.OperationHandle CreateReportRunCompletedHandle(string reportId, string runId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(reportId);
+        global::System.ArgumentNullException.ThrowIfNull(runId);
+        return new("ZscalerUvmReportingClient", "ReportRunCompleted", runId, _core.Options.EffectiveBaseAddress, null) { Arguments = new global::System.Collections.Generic.Dictionary<string, string> { ["reportId"] = reportId } };
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ClientGen.ZscalerUvm.GetReportRunStatusResult> ResumeReportRunCompletedAsync(global::ClientGen.Runtime.Polling.OperationHandle handle, global::ClientGen.Runtime.Polling.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(handle);
+        handle.EnsureFor("ZscalerUvmReportingClient", "ReportRunCompleted", _core.Options.EffectiveBaseAddress);
+        return __WaitForReportRunCompletedAsync(handle.Argument("reportId"), handle.Id, global::ClientGen.Runtime.Generated.WaiterCalls.ForResume(options, handle), options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async global::System.Threading.Tasks.Task<global::ClientGen.ZscalerUvm.GetReportRunStatusResult> ProcessReportAndWaitAsync(string id, global::ClientGen.Runtime.Optional<bool?> isPresignedUrl = default, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __started = (await ProcessReportAsync(id: id, isPresignedUrl: isPresignedUrl, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false)).GetDataOrThrow();
+        var __id = global::ClientGen.Runtime.Polling.WaiterStatus.Of(__started.ProcessReport?.RunId) ?? throw new global::System.InvalidOperationException("processReport returned no id to wait on.");
+        var __calls = global::ClientGen.Runtime.Generated.WaiterCalls.ForPolls(waitOptions, callOptions);
+        waitOptions?.Started?.Invoke(CreateReportRunCompletedHandle(id, __id));
+        return await __WaitForReportRunCompletedAsync(id, __id, __calls, waitOptions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<long> DownloadReportAsync(string reportId, string runId, global::System.IO.Stream destination, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::ClientGen.Runtime.Generated.PresignedDownload.ToStreamAsync("getReportRunStatus", async ct => (await GetReportRunStatusAsync(reportId: reportId, runId: runId, callOptions: callOptions, cancellationToken: ct).ConfigureAwait(false)).GetDataOrThrow().GetReportRunStatus?.PresignedUrl, new int[] { 400, 403, 410 }, destination, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<long> DownloadReportToFileAsync(string reportId, string runId, string path, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::ClientGen.Runtime.Generated.PresignedDownload.ToFileAsync("getReportRunStatus", async ct => (await GetReportRunStatusAsync(reportId: reportId, runId: runId, callOptions: callOptions, cancellationToken: ct).ConfigureAwait(false)).GetDataOrThrow().GetReportRunStatus?.PresignedUrl, new int[] { 400, 403, 410 }, path, cancellationToken);
+    }
+
 }

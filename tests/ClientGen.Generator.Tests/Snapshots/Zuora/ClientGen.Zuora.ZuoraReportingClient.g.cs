@@ -225,11 +225,11 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<global::ClientGen.Zuora.ReportRunResponse> RunReportAndWaitAsync(string reportId, global::ClientGen.Zuora.ViewType viewType, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> filters, global::ClientGen.Runtime.ApiCallOptions? callOptions = null, global::ClientGen.Runtime.Polling.WaitOptions? waitOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var started = await RunReportAsync(reportId: reportId, viewType: viewType, filters: filters, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var id = global::ClientGen.Runtime.Polling.WaiterStatus.Of(started.Response.ReportRunId) ?? throw new global::System.InvalidOperationException("runReport returned no id to wait on.");
+        var __started = await RunReportAsync(reportId: reportId, viewType: viewType, filters: filters, callOptions: callOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var __id = global::ClientGen.Runtime.Polling.WaiterStatus.Of(__started.Response.ReportRunId) ?? throw new global::System.InvalidOperationException("runReport returned no id to wait on.");
         var __calls = global::ClientGen.Runtime.Generated.WaiterCalls.ForPolls(waitOptions, callOptions);
-        waitOptions?.Started?.Invoke(CreateReportRunCompletedHandle(id, __calls?.Entity));
-        return await __WaitForReportRunCompletedAsync(id, __calls, waitOptions, cancellationToken).ConfigureAwait(false);
+        waitOptions?.Started?.Invoke(CreateReportRunCompletedHandle(__id, __calls?.Entity));
+        return await __WaitForReportRunCompletedAsync(__id, __calls, waitOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
