@@ -130,6 +130,50 @@ public sealed class ZscalerClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_started_in_one_process_is_resumed_in_another_from_its_persisted_handle()
+    {
+        var statusCalls = 0;
+        _server.On("/api/graphql", (context, request, _) =>
+        {
+            if (request.Body.Contains("processReport")) return FaultServer.Json(context, """{"data":{"processReport":{"runId":"run-9"}}}""");
+            var done = Interlocked.Increment(ref statusCalls) >= 2;
+            return FaultServer.Json(context, "{\"data\":{\"getReportRunStatus\":{\"runId\":\"run-9\",\"status\":\"" + (done ? "Completed" : "Running") + "\"}}}");
+        });
+        string? saved = null;
+        using var stop = new CancellationTokenSource();
+        var options = new ClientGen.Runtime.Polling.WaitOptions { Started = handle => { saved = handle.ToJson(); stop.Cancel(); }, MinDelay = TimeSpan.FromMilliseconds(10) };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().ProcessReportAndWaitAsync("report-1", isPresignedUrl: true, waitOptions: options, cancellationToken: stop.Token));
+        var handle = ClientGen.Runtime.Polling.OperationHandle.Parse(saved!);
+        var resumed = await Client().ResumeReportRunCompletedAsync(handle, new ClientGen.Runtime.Polling.WaitOptions { MinDelay = TimeSpan.FromMilliseconds(10) });
+
+        Assert.Equal("run-9", handle.Id);
+        Assert.Equal("report-1", handle.Argument("reportId"));
+        Assert.Equal(ReportRunStatus.Completed, resumed.GetReportRunStatus!.Status);
+        Assert.Single(_server.Seen, r => r.Body.Contains("processReport")); // resuming never starts the run again
+        Assert.All(_server.Seen.Where(r => r.Body.Contains("getReportRunStatus")), r => Assert.Contains("\"reportId\":\"report-1\"", r.Body));
+    }
+
+    [Fact]
+    public async Task A_download_to_a_file_that_fails_leaves_the_previous_file_as_it_was()
+    {
+        var url = _server.BaseUri + "files/broken.csv?sig=s";
+        _server.On("/api/graphql", (context, _, _) => FaultServer.Json(context, "{\"data\":{\"getReportRunStatus\":{\"runId\":\"r\",\"status\":\"Completed\",\"presignedUrl\":\"" + url + "\"}}}"));
+        _server.On("/files/broken.csv", (context, _, _) => { context.Response.StatusCode = 500; return Task.CompletedTask; });
+        var folder = System.IO.Directory.CreateTempSubdirectory("clientgen-download-");
+        var path = System.IO.Path.Combine(folder.FullName, "report.csv");
+        System.IO.File.WriteAllText(path, "yesterday's report");
+
+        var error = await Assert.ThrowsAsync<System.Net.Http.HttpRequestException>(() => Client().DownloadReportToFileAsync("report-1", "r", path));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal("yesterday's report", System.IO.File.ReadAllText(path));
+        Assert.Equal(new[] { path }, System.IO.Directory.GetFiles(folder.FullName)); // no partial file left behind
+        Assert.Equal(1, _server.Count("/files/broken.csv")); // a 500 is not an expired link: not asked again
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public void Regions_carry_their_own_token_hosts()
     {
         Assert.Equal(new Uri("https://auth.eu.app.avalor.io/oauth2/token"), ZscalerUvmReportingClientEnvironments.Eu.TokenEndpoint);
