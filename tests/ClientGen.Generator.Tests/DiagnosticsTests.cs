@@ -173,7 +173,7 @@ public sealed class DiagnosticsTests
 
         var client = run.Sources.Single(k => k.Key.EndsWith(".RunsClient.g.cs", System.StringComparison.Ordinal)).Value;
         Assert.Contains("WaitForRunAsync(string id,", client);
-        Assert.Contains("ListRunsAsync(includeDone: true, cancellationToken: ct)", client);
+        Assert.Contains("ListRunsAsync(includeDone: true, callOptions: __calls, cancellationToken: ct)", client);
         Assert.Contains("ResumeRunAsync(", client);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CG1004");
         Assert.Empty(run.CompileProblems());
