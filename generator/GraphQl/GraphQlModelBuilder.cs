@@ -82,7 +82,7 @@ internal sealed class GraphQlModelBuilder
             Headers = headers,
             SecuritySchemes = SecuritySchemes(servers),
         };
-        var waiters = GraphQlWaiterReader.Read(_schema, operations, _types, _diagnostics);
+        var waiters = GraphQlWaiterReader.Read(_schema, operations, _types, methods, _diagnostics);
         return new GraphQlClientModel(shape, item.Folder, operations.ToEquatableArray(), _types.ToEquatableArray(), waiters.ToEquatableArray());
     }
 

@@ -19,7 +19,8 @@ internal static class GraphQlWaiterReader
 {
     private static readonly int[] s_expiredByDefault = { 400, 403, 410 };
 
-    public static List<GraphQlWaiterModel> Read(GqlSchema schema, IReadOnlyList<GraphQlOperationModel> operations, IReadOnlyList<TypeModel> types, List<DiagnosticInfo> diagnostics)
+    /// <param name="methods">The client's method names so far: a waiter whose methods would take one is refused, and its own are claimed.</param>
+    public static List<GraphQlWaiterModel> Read(GqlSchema schema, IReadOnlyList<GraphQlOperationModel> operations, IReadOnlyList<TypeModel> types, NameScope methods, List<DiagnosticInfo> diagnostics)
     {
         var byName = operations.GroupBy(o => o.OperationName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var typeMap = types.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -28,11 +29,13 @@ internal static class GraphQlWaiterReader
         {
             var name = Text(directive, "name") ?? "(unnamed)";
             var waiter = Waiter(directive, name, byName, typeMap, out var problem);
-            if (waiter == null || waiters.Any(w => w.Name == waiter.Name))
+            problem ??= waiter == null ? null : Collision(MethodsOf(waiter), methods);
+            if (waiter == null || problem != null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWaiter, source.At(directive), name, problem ?? "another waiter has the same name"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWaiter, source.At(directive), name, problem!));
                 continue;
             }
+            foreach (var method in MethodsOf(waiter)) methods.Claim(method);
             waiters.Add(waiter);
         }
         foreach (var (directive, source) in schema.Waits.Where(w => w.Directive.Name.StringValue == "clientgen_download"))
@@ -41,11 +44,13 @@ internal static class GraphQlWaiterReader
             var index = waiters.FindIndex(w => w.Name == waiterName);
             string? problem = index < 0 ? $"@clientgen_download names no declared waiter '{waiterName}'" : null;
             var download = index < 0 ? null : Download(directive, waiters[index], typeMap, out problem);
-            if (download == null)
+            problem ??= download == null ? null : Collision(MethodsOf(download), methods);
+            if (download == null || problem != null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWaiter, source.At(directive), waiterName, problem!));
                 continue;
             }
+            foreach (var method in MethodsOf(download)) methods.Claim(method);
             waiters[index] = waiters[index] with { Download = download };
         }
         return waiters;
@@ -150,6 +155,21 @@ internal static class GraphQlWaiterReader
         }
         return new GraphQlDownloadModel(name, path.ToEquatableArray(), (expired.Count > 0 ? expired : s_expiredByDefault.ToList()).ToEquatableArray());
     }
+
+    /// <summary>The methods a waiter adds; their names are the emitter's (<c>GraphQlWaiterEmitter</c>).</summary>
+    private static IEnumerable<string> MethodsOf(GraphQlWaiterModel waiter)
+    {
+        yield return $"WaitFor{waiter.Name}Async";
+        yield return $"__WaitFor{waiter.Name}Async";
+        yield return $"Create{waiter.Name}Handle";
+        yield return $"Resume{waiter.Name}Async";
+        if (waiter.Start is { } start) yield return start.MethodName.Substring(0, start.MethodName.Length - "Async".Length) + "AndWaitAsync";
+    }
+
+    private static IEnumerable<string> MethodsOf(GraphQlDownloadModel download) => new[] { $"Download{download.Name}Async", $"Download{download.Name}ToFileAsync" };
+
+    private static string? Collision(IEnumerable<string> names, NameScope methods) =>
+        names.FirstOrDefault(methods.IsUsed) is { } taken ? $"its method {taken} would take the name of another member (an operation or another waiter)" : null;
 
     private static TypeRef Root(GraphQlOperationModel operation) => TypeRef.NamedType(operation.ResultType, NamedKind.Object);
 

@@ -130,7 +130,7 @@ public sealed class ModelShapeTests
     {
         var method = typeof(IFixturesClient).GetMethod(nameof(IFixturesClient.ListPetsAsync))!;
 
-        Assert.Equal(new[] { "pageSize", "namespace", "class", "cancellationToken" }, method.GetParameters().Select(p => p.Name));
+        Assert.Equal(new[] { "pageSize", "namespace", "class", "callOptions", "cancellationToken" }, method.GetParameters().Select(p => p.Name));
         Assert.NotNull(typeof(IFixturesClient).GetMethod("GetTasksByObjectAsync"));
         Assert.NotNull(typeof(FixturesClient).GetMethod(nameof(FixturesClient.AddShapeAsync))!.GetCustomAttribute<ObsoleteAttribute>());
     }

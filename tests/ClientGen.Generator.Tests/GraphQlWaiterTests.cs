@@ -64,4 +64,18 @@ public sealed class GraphQlWaiterTests
         Assert.DoesNotContain("WaitFor", run.Sources["TestApp.IJobsClient.g.cs"]);
         Assert.Empty(run.CompileProblems());
     }
+
+    [Fact]
+    public void A_waiter_whose_methods_would_take_an_operations_name_is_refused_and_the_operation_keeps_it()
+    {
+        const string operations = Operations + "\nquery waitForJobDone { job(id: \"1\") { id } }";
+        var run = new GeneratorHarness()
+            .AddSpec("/gql/jobs/schema.graphql", Schema(Waiter))
+            .AddSpec("/gql/jobs/operations.graphql", operations)
+            .Run();
+
+        Assert.Contains("WaitForJobDoneAsync", run.SingleDiagnostic("CG1004").GetMessage());
+        Assert.Contains("WaitForJobDoneAsync(global::ClientGen.Runtime.ApiCallOptions? callOptions = null", run.Sources["TestApp.IJobsClient.g.cs"]);
+        Assert.Empty(run.CompileProblems());
+    }
 }

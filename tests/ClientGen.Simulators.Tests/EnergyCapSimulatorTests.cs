@@ -38,6 +38,26 @@ public sealed class EnergyCapSimulatorTests : IAsyncLifetime
         Assert.Equal(_energyCap.Options.Distributions[0].Id, log.ReportDistribution?.ReportDistributionId);
     }
 
+    [Fact]
+    public async Task The_seed_documents_own_request_is_accepted_as_written()
+    {
+        // EnergyCAP's documented request: POST …/exec with ECI-ApiKey and Content-Type: application/json, no body.
+        using var http = new HttpClient { BaseAddress = _energyCap.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v202106/reportdistribution/7/exec?overrideUserIds=11&overrideUserIds=12")
+        {
+            Content = new ByteArrayContent(Array.Empty<byte>()),
+        };
+        request.Headers.Add("ECI-ApiKey", _energyCap.Options.ApiKey);
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await http.SendAsync(request);
+        var log = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, log.GetProperty("numberOfRecipients").GetInt32());
+        Assert.Equal(7, log.GetProperty("reportDistribution").GetProperty("reportDistributionId").GetInt32());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not-the-key")]
@@ -99,5 +119,20 @@ public sealed class EnergyCapSimulatorTests : IAsyncLifetime
         Assert.Equal(400, unknownUser.StatusCode);
         Assert.Equal(404, unknownDistribution.StatusCode);
         Assert.Equal(1, _energyCap.RunsStarted);
+    }
+
+    [Fact]
+    public async Task The_error_statuses_EnergyCap_does_not_document_can_be_chosen()
+    {
+        await using var other = await EnergyCapSimulator.StartAsync(new EnergyCapSimulatorOptions { TimeProvider = _time, ContentTypeErrorStatus = 400, UnknownDistributionStatus = 400 });
+        using var http = new HttpClient { BaseAddress = other.BaseAddress };
+        http.DefaultRequestHeaders.Add("ECI-ApiKey", other.Options.ApiKey);
+        var client = new EnergyCapReportDistributionClient(new EnergyCapReportDistributionClientOptions { BaseAddress = other.BaseAddress, ApiKey = other.Options.ApiKey });
+
+        using var bare = await http.PostAsync("/api/v202106/reportdistribution/7/exec", null);
+        var unknown = await Assert.ThrowsAnyAsync<ApiException>(() => client.ExecuteReportDistributionAsync(404));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Equal(400, unknown.StatusCode);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -124,6 +125,53 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
         var afterRetention = (await client.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, filter, callOptions: new ApiCallOptions { IdempotencyKey = "key-1" })).Response.ReportRunId;
         Assert.NotEqual(first, afterRetention);
+    }
+
+    [Fact]
+    public async Task The_seed_documents_own_requests_are_accepted_as_written()
+    {
+        // Zuora's documented sample body for Run a Report, then its Get and Cancel examples, sent as raw HTTP.
+        using var http = new HttpClient();
+        using var tokenResponse = await http.PostAsync(new Uri(_zuora.RootAddress, "/oauth/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = _zuora.Options.ClientId, ["client_secret"] = _zuora.Options.ClientSecret, ["grant_type"] = "client_credentials",
+        }));
+        var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        const string seedBody = """[{"logicalOperator":{"value":"AND"},"filterClauses":[{"field":{"id":"Account.Status","type":"Text"},"operator":"=","value":"Active"}]}]""";
+
+        using var run = await http.PostAsync($"{_zuora.BaseAddress}/reports/{ZuoraSimulatedReport.ActiveAccounts.Id}/reportrun?viewType=Detail", new StringContent(seedBody, System.Text.Encoding.UTF8, "application/json"));
+        var runBody = System.Text.Json.JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(run.IsSuccessStatusCode, runBody.ToString());
+        var runId = runBody.GetProperty("response").GetProperty("reportRunId").GetString();
+        using var get = await http.GetAsync($"{_zuora.BaseAddress}/reportruns/{runId}");
+        using var cancel = await http.DeleteAsync($"{_zuora.BaseAddress}/reportruns/{runId}");
+
+        Assert.True(runBody.GetProperty("success").GetBoolean());
+        Assert.Equal(runId, System.Text.Json.JsonDocument.Parse(await get.Content.ReadAsStringAsync()).RootElement.GetProperty("response").GetProperty("id").GetString());
+        Assert.Equal("The report run has been canceled", System.Text.Json.JsonDocument.Parse(await cancel.Content.ReadAsStringAsync()).RootElement.GetProperty("response").GetString());
+    }
+
+    [Fact]
+    public async Task An_empty_filter_array_runs_the_saved_filters_unless_the_simulator_is_told_otherwise()
+    {
+        await using var strict = await ZuoraSimulator.StartAsync(new ZuoraSimulatorOptions { TimeProvider = _time, EmptyFiltersRunSavedFilters = false });
+        var lenient = new ZuoraReportingClient(new ZuoraReportingClientOptions
+        {
+            BaseAddress = _zuora.BaseAddress,
+            ClientCredentials = new ClientCredentialsOptions { ClientId = _zuora.Options.ClientId, ClientSecret = _zuora.Options.ClientSecret },
+        });
+        var refusing = new ZuoraReportingClient(new ZuoraReportingClientOptions
+        {
+            BaseAddress = strict.BaseAddress,
+            ClientCredentials = new ClientCredentialsOptions { ClientId = strict.Options.ClientId, ClientSecret = strict.Options.ClientSecret },
+        });
+
+        var run = await lenient.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters);
+        var refused = await Assert.ThrowsAnyAsync<ApiException>(() => refusing.RunReportAsync(ZuoraSimulatedReport.ActiveAccounts.Id, ViewType.Detail, NoFilters));
+
+        Assert.NotNull(run.Response.ReportRunId);
+        Assert.Equal(400, refused.StatusCode);
     }
 
     [Fact]

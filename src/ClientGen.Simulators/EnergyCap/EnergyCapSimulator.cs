@@ -57,7 +57,7 @@ public sealed class EnergyCapSimulator : Simulator
             {
                 if (Options.RequireJsonContentType && !IsJson(context.Request.ContentType))
                 {
-                    await ErrorAsync(context, 415, "All requests must specify JSON content type (Content-Type: application/json).").ConfigureAwait(false);
+                    await ErrorAsync(context, Options.ContentTypeErrorStatus, "All requests must specify JSON content type (Content-Type: application/json).").ConfigureAwait(false);
                     return;
                 }
                 await next().ConfigureAwait(false);
@@ -76,7 +76,7 @@ public sealed class EnergyCapSimulator : Simulator
     {
         if (!int.TryParse(reportDistributionId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return ErrorAsync(context, 400, "reportDistributionId must be an integer.");
         var distribution = Options.Distributions.FirstOrDefault(d => d.Id == id);
-        if (distribution is null) return ErrorAsync(context, 404, $"Report distribution {id} does not exist.");
+        if (distribution is null) return ErrorAsync(context, Options.UnknownDistributionStatus, $"Report distribution {id} does not exist.");
         var recipients = distribution.RecipientUserIds;
         var overrides = context.Request.Query["overrideUserIds"];
         if (overrides.Count > 0)

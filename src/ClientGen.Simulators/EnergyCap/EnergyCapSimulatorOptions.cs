@@ -42,6 +42,15 @@ public sealed class EnergyCapSimulatorOptions
     /// </summary>
     public bool RequireJsonContentType { get; set; } = true;
 
+    /// <summary>
+    /// The status a request without the JSON content type gets. EnergyCAP documents the rule, not the status: 415 is the
+    /// spec's assumption, so a client can be tested against another answer.
+    /// </summary>
+    public int ContentTypeErrorStatus { get; set; } = 415;
+
+    /// <summary>The status for a distribution that does not exist (EnergyCAP documents none; 404 is the spec's assumption).</summary>
+    public int UnknownDistributionStatus { get; set; } = 404;
+
     /// <summary>How long a run stays "In Progress".</summary>
     public TimeSpan RunDuration { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -159,17 +159,20 @@ public sealed class ZuoraSimulator : Simulator
         var viewType = context.Request.Query["viewType"].ToString();
         if (viewType is not ("Detail" or "Summary")) return Error(400, "INVALID_VALUE", "viewType is required and must be Detail or Summary.");
         if (viewType != report.ViewType) return Error(400, "INVALID_VALUE", $"Report {reportId} is a {report.ViewType} report; run it with viewType={report.ViewType}.");
-        if (!IsFilterGroupArray(body)) return Error(400, "INVALID_VALUE", "The request body must be a JSON array of filter groups.");
+        if (!IsFilterGroupArray(body, out var groups)) return Error(400, "INVALID_VALUE", "The request body must be a JSON array of filter groups.");
+        if (groups == 0 && !Options.EmptyFiltersRunSavedFilters) return Error(400, "INVALID_VALUE", "At least one filter group is required.");
         var run = new ZuoraReportRun(Guid.NewGuid().ToString("N"), report, Time.GetUtcNow(), Options.PhaseDuration);
         _runs[run.Id] = run;
         return (200, JsonSerializer.Serialize(new { success = true, response = new { reportRunId = run.Id } }));
     }
 
-    private static bool IsFilterGroupArray(string body)
+    private static bool IsFilterGroupArray(string body, out int groups)
     {
+        groups = 0;
         try
         {
             using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Array) groups = document.RootElement.GetArrayLength();
             return document.RootElement.ValueKind == JsonValueKind.Array
                 && document.RootElement.EnumerateArray().All(g => g.ValueKind == JsonValueKind.Object && g.TryGetProperty("logicalOperator", out _) && g.TryGetProperty("filterClauses", out _));
         }

@@ -27,6 +27,12 @@ public sealed class ZuoraSimulatorOptions
     /// <summary>Responses larger than this many bytes are gzipped when the client accepts gzip (Zuora: 1000).</summary>
     public int CompressionThreshold { get; set; } = 1000;
 
+    /// <summary>
+    /// What an empty filter array means to Run a Report, which Zuora's page does not say. True (the spec's reading): the
+    /// report runs with its saved filters. False: a 400, to test a client against the stricter reading.
+    /// </summary>
+    public bool EmptyFiltersRunSavedFilters { get; set; } = true;
+
     /// <summary>The reports that can be run.</summary>
     public IList<ZuoraSimulatedReport> Reports { get; } = new List<ZuoraSimulatedReport>
     {

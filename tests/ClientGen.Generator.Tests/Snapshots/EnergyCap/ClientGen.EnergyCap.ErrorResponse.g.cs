@@ -4,7 +4,7 @@
 
 namespace ClientGen.EnergyCap;
 
-/// <summary>EnergyCAP's error body. (EnergyCAP documents neither its shape nor its codes: this is the spec's assumption, and what the simulator answers with.)</summary>
+/// <summary>EnergyCAP's error body. (EnergyCAP documents neither its shape nor its codes: this is the spec's assumption, and what the simulator answers with; its statuses for a missing JSON content type and an unknown distribution are EnergyCapSimulatorOptions.ContentTypeErrorStatus and UnknownDistributionStatus.)</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClientGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ClientGen.EnergyCap.ErrorResponse.ClientGenJsonConverter))]
 public sealed partial record ErrorResponse

@@ -26,7 +26,7 @@ public partial interface IZuoraReportingClient
     /// </remarks>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
+    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does unless ZuoraSimulatorOptions.EmptyFiltersRunSavedFilters is false.)</param>
     /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The report run was started.</returns>
@@ -151,7 +151,7 @@ public partial interface IZuoraReportingClient
     /// <summary>Calls RunReportAsync once, then waits until ReportRunCompleted. The start is never repeated by the wait.</summary>
     /// <param name="reportId">The unique identifier for a report. You can obtain the ReportId from the id value in the JSON response to a call of Search by Report Names, or definitively from the response to the Create a Report call.</param>
     /// <param name="viewType">The value of viewType must be either Detail or Summary depending on the report definition.</param>
-    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does.)</param>
+    /// <param name="filters">Filter groups applied to the report run; an empty array runs the report with its saved filters. (Zuora's page does not say what an empty array means: this is the spec's reading, and what the simulator does unless ZuoraSimulatorOptions.EmptyFiltersRunSavedFilters is false.)</param>
     /// <param name="callOptions">Headers, timeout, idempotency key, track id or entity for this call only.</param>
     /// <param name="waitOptions">Deadline, progress, and whether cancelling also cancels the work on the vendor; polls use its CallOptions, else <c>callOptions</c> without the idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call or the wait.</param>
