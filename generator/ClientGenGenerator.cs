@@ -150,12 +150,6 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.GraphQlModels);
 
-        // A GraphQL introspection result looks like any JSON file; say why it is not used rather than ignore it.
-        var introspection = files
-            .Where(static file => GraphQlDiscovery.IsIntrospectionJson(file))
-            .Select(static (file, _) => DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlIntrospectionJson, LocationInfo.FileStart(file.Path), System.IO.Path.GetFileName(file.Path)))
-            .WithTrackingName(TrackingNames.Introspection);
-        context.RegisterSourceOutput(introspection, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
         return models;
     }
 

@@ -114,7 +114,7 @@ public static class DiagnosticDescriptors
         "CG2203", "GraphQL custom scalar without a mapping", "The custom scalar '{0}' has no .NET mapping; its values are generated as JsonElement", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor GraphQlIntrospectionJson = new(
-        "CG2201", "GraphQL introspection JSON not supported", "'{0}' is a GraphQL introspection result, which ClientGen does not read: convert it to SDL (for example with graphql-js printSchema) and add the .graphql file instead", Category, DiagnosticSeverity.Warning, true);
+        "CG2201", "GraphQL introspection JSON not readable", "'{0}' looks like a GraphQL introspection result, but it cannot be read as a schema: {1}", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor GraphQlNoSchema = new(
         "CG2202", "GraphQL operations without a schema", "The GraphQL files in '{0}' define operations but no schema in this folder or a parent folder; they are not checked or generated", Category, DiagnosticSeverity.Warning, true);

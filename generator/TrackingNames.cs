@@ -14,11 +14,10 @@ public static class TrackingNames
     public const string GraphQlDiagnostics = nameof(GraphQlDiagnostics);
     public const string GraphQlResults = nameof(GraphQlResults);
     public const string GraphQlModels = nameof(GraphQlModels);
-    public const string Introspection = nameof(Introspection);
     public const string RuntimeReference = nameof(RuntimeReference);
     public const string Placements = nameof(Placements);
     public const string PlacedModels = nameof(PlacedModels);
     public const string PlacedGraphQlModels = nameof(PlacedGraphQlModels);
 
-    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlResults, GraphQlDiagnostics, GraphQlModels, Introspection, RuntimeReference, Placements, PlacedModels, PlacedGraphQlModels };
+    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlResults, GraphQlDiagnostics, GraphQlModels, RuntimeReference, Placements, PlacedModels, PlacedGraphQlModels };
 }

@@ -26,6 +26,11 @@ public static class GraphQlAnalyzer
             foreach (var file in item.Files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (GraphQlDiscovery.IsIntrospectionJson(file))
+                {
+                    if (Introspected(file, diagnostics) is { } introspected) sources.Add(introspected);
+                    continue;
+                }
                 try
                 {
                     var document = Parser.Parse(file.Text, new ParserOptions { Ignore = IgnoreOptions.Comments });
@@ -39,7 +44,7 @@ public static class GraphQlAnalyzer
             }
             if (sources.Count == 0) return new GraphQlResult(item.Folder, null, diagnostics.ToEquatableArray());
 
-            var hasSchema = item.Files.Any(f => GraphQlDiscovery.HasTypeSystem(f.Text));
+            var hasSchema = item.Files.Any(GraphQlDiscovery.IsSchema);
             var hasOperations = sources.Any(s => s.Document.Definitions.Any(d => d is GraphQLParser.AST.GraphQLOperationDefinition));
             if (!hasSchema)
             {
@@ -72,6 +77,24 @@ public static class GraphQlAnalyzer
     }
 
     /// <summary>Metadata override, else the folder's name: <c>specs/zscaler-uvm</c> → ZscalerUvmClient.</summary>
+    /// <summary>
+    /// An introspection result as a schema source: its SDL, parsed like any other. Locations in it are the file's start
+    /// (the SDL has no lines of the JSON's); one that cannot be read is CG2201 with the reason.
+    /// </summary>
+    private static GraphQlSource? Introspected(SpecFile file, List<DiagnosticInfo> diagnostics)
+    {
+        try
+        {
+            var sdl = IntrospectionSdl.Convert(file.Text);
+            return new GraphQlSource(new SpecFile(file.Path, sdl), Parser.Parse(sdl, new ParserOptions { Ignore = IgnoreOptions.Comments })) { IsSynthesized = true };
+        }
+        catch (Exception ex) when (ex is FormatException or GraphQLParserException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GraphQlIntrospectionJson, LocationInfo.FileStart(file.Path), System.IO.Path.GetFileName(file.Path), ex.Message));
+            return null;
+        }
+    }
+
     private static string ClientNameOf(GraphQlWorkItem item)
     {
         if (!string.IsNullOrWhiteSpace(item.Options.ClientName)) return Naming.Identifier.Pascal(item.Options.ClientName, "GraphQlClient");

@@ -30,17 +30,20 @@ public static class GraphQlDiscovery
         || path.EndsWith(".graphqls", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".gql", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>True for an introspection result (<c>{"data":{"__schema":…}}</c>), which we do not read: SDL is needed.</summary>
+    /// <summary>True for an introspection result (<c>{"data":{"__schema":…}}</c>): a schema, read through <see cref="IntrospectionSdl"/>.</summary>
     public static bool IsIntrospectionJson(SpecFile file) =>
         file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && s_introspection.IsMatch(file.Text.Length > 4096 ? file.Text.Substring(0, 4096) : file.Text);
 
     public static bool HasTypeSystem(string text) => s_typeSystem.IsMatch(text);
 
+    /// <summary>True for a file that defines types: SDL, or an introspection result.</summary>
+    public static bool IsSchema(SpecFile file) => IsIntrospectionJson(file) || HasTypeSystem(file.Text);
+
     public static ImmutableArray<GraphQlWorkItem> CreateWorkItems(ImmutableArray<(SpecFile File, SpecOptions Options)> files)
     {
-        var graphQl = files.Where(f => IsGraphQl(f.File.Path)).ToList();
+        var graphQl = files.Where(f => IsGraphQl(f.File.Path) || IsIntrospectionJson(f.File)).ToList();
         var byFolder = graphQl.GroupBy(f => FolderOf(f.File.Path), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var schemaFolders = new HashSet<string>(byFolder.Where(g => g.Value.Any(f => HasTypeSystem(f.File.Text))).Select(g => g.Key), StringComparer.Ordinal);
+        var schemaFolders = new HashSet<string>(byFolder.Where(g => g.Value.Any(f => IsSchema(f.File))).Select(g => g.Key), StringComparer.Ordinal);
 
         var clients = new Dictionary<string, List<(SpecFile File, SpecOptions Options)>>(StringComparer.Ordinal);
         foreach (var entry in byFolder)

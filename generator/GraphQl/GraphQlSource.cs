@@ -20,8 +20,11 @@ internal sealed class GraphQlSource
 
     public SpecLocator Locator { get; }
 
+    /// <summary>True when <see cref="File"/>'s text was written by us (the SDL of an introspection result): its offsets are not the user's.</summary>
+    public bool IsSynthesized { get; init; }
+
     public LocationInfo At(ASTNode? node) =>
-        node == null || (node.Location.Start == 0 && node.Location.End == 0)
+        IsSynthesized || node == null || (node.Location.Start == 0 && node.Location.End == 0)
             ? LocationInfo.FileStart(File.Path)
             : Locator.Offset(node.Location.Start, node.Location.End - node.Location.Start);
 }

@@ -211,7 +211,7 @@ public sealed class GraphQlValidationTests
     }
 
     [Fact]
-    public void An_introspection_json_file_gets_a_warning_naming_it()
+    public void An_introspection_json_file_that_cannot_be_read_gets_a_warning_naming_it_and_why()
     {
         var run = new GeneratorHarness().AddSpec("/gql/shop/storefront.schema.json", "{\"data\":{\"__schema\":{\"types\":[]}}}").Run();
 
@@ -219,6 +219,7 @@ public sealed class GraphQlValidationTests
         Assert.Equal("CG2201", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("storefront.schema.json", diagnostic.GetMessage());
+        Assert.Contains("queryType", diagnostic.GetMessage());
     }
 
     [Fact]
