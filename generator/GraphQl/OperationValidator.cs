@@ -87,6 +87,7 @@ internal sealed class OperationValidator
             Report(DiagnosticDescriptors.GraphQlSelection, source.At(operation), $"The schema has no {kind.ToString().ToLowerInvariant()} type");
             return;
         }
+        UseDirectiveVariables(operation.Directives, source, context);
         ValidateSelectionSet(root, operation.SelectionSet, source, context, new HashSet<string>());
         foreach (var variable in context.Variables)
         {
@@ -98,6 +99,7 @@ internal sealed class OperationValidator
     {
         foreach (var selection in selectionSet.Selections)
         {
+            UseDirectiveVariables((selection as IHasDirectivesNode)?.Directives, source, context);
             switch (selection)
             {
                 case GraphQLField field:
@@ -205,6 +207,34 @@ internal sealed class OperationValidator
         else if (node.SelectionSet != null)
         {
             ValidateSelectionSet(type, node.SelectionSet, source, context, fragmentPath);
+        }
+    }
+
+    /// <summary>
+    /// Variables in directive arguments (<c>@include(if: $withPrice)</c>, Shopify's <c>@inContext(country: $country)</c>)
+    /// are used and must be defined. Their types are not checked: the schema's directive definitions are not modelled.
+    /// </summary>
+    private void UseDirectiveVariables(GraphQLDirectives? directives, GraphQlSource source, Context context)
+    {
+        if (directives == null) return;
+        foreach (var argument in directives.Items.SelectMany(d => d.Arguments?.Items ?? new List<GraphQLArgument>())) UseVariables(argument.Value, source, context);
+    }
+
+    private void UseVariables(GraphQLValue value, GraphQlSource source, Context context)
+    {
+        switch (value)
+        {
+            case GraphQLVariable variable:
+                var name = variable.Name.StringValue;
+                context.Used.Add(name);
+                if (!context.Standalone && !context.Variables.ContainsKey(name)) Report(DiagnosticDescriptors.GraphQlUndefinedVariable, source.At(variable), name, context.OperationName);
+                break;
+            case GraphQLListValue { Values: { } values }:
+                foreach (var item in values) UseVariables(item, source, context);
+                break;
+            case GraphQLObjectValue { Fields: { } fields }:
+                foreach (var field in fields) UseVariables(field.Value, source, context);
+                break;
         }
     }
 

@@ -211,6 +211,16 @@ public sealed class GraphQlValidationTests
     }
 
     [Fact]
+    public void A_variable_used_only_in_a_directive_is_used_and_one_a_directive_invents_is_undefined()
+    {
+        var used = Run("query r($id: ID!, $withOwner: Boolean!, $country: String) @inContext(country: $country) { report(id: $id) { id owner @include(if: $withOwner) { login } } }");
+        var invented = Run("query r($id: ID!) { report(id: $id) { id owner @skip(if: $hide) { login } } }");
+
+        Assert.DoesNotContain(used.GeneratorDiagnostics, d => d.Id is "CG2105" or "CG2106");
+        Assert.Contains("hide", Single(invented, "CG2105").GetMessage());
+    }
+
+    [Fact]
     public void An_introspection_json_file_that_cannot_be_read_gets_a_warning_naming_it_and_why()
     {
         var run = new GeneratorHarness().AddSpec("/gql/shop/storefront.schema.json", "{\"data\":{\"__schema\":{\"types\":[]}}}").Run();
