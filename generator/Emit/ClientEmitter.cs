@@ -251,7 +251,9 @@ internal static class ClientEmitter
                     w.Line($"{guard}__request.SetJson({value}, static (global::System.Text.Json.Utf8JsonWriter w, {types.Name(bodyType)} v) => {{ {types.Write(bodyType, "w", "v")} }}, {contentType});");
                     break;
                 case BodyKind.FormUrlEncoded:
-                    w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.{EmittedMembers.WriteJson});");
+                    var fields = body.FormFields.Count == 0 ? string.Empty
+                        : ", new " + RuntimeContract.FormField + "[] { " + string.Join(", ", body.FormFields.Select(f => $"new({Text.Literal(f.Name)}, {Text.Literal(f.Style)}, {(f.Explode ? "true" : "false")}, {(f.IsJson ? "true" : "false")})")) + " }";
+                    w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.{EmittedMembers.WriteJson}{fields});");
                     break;
                 case BodyKind.Text:
                     w.Line($"{prefix}__request.SetText({name}, {contentType});");

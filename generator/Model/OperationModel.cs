@@ -97,7 +97,14 @@ public sealed record ParameterModel(
     int? MaxLength,
     string? Pattern);
 
-public sealed record BodyModel(string ParameterName, TypeRef Type, BodyKind Kind, string ContentType, bool IsRequired, string? Description);
+public sealed record BodyModel(string ParameterName, TypeRef Type, BodyKind Kind, string ContentType, bool IsRequired, string? Description)
+{
+    /// <summary>A form body's <c>encoding</c> entries; fields without one use the form defaults (and brackets when nested).</summary>
+    public EquatableArray<FormFieldModel> FormFields { get; init; } = EquatableArray<FormFieldModel>.Empty;
+}
+
+/// <summary>OpenAPI's <c>encoding</c> entry for one form field; each member is the runtime's <c>FormField</c>.</summary>
+public sealed record FormFieldModel(string Name, string Style, bool Explode, bool IsJson);
 
 public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef? Type, string? ContentType, string? Description);
 

@@ -61,6 +61,8 @@ internal sealed class BodyMapper
         var (contentType, media) = MediaTypes.PickContent(requestBody.Content);
         var kind = MediaTypes.BodyKindOf(contentType);
         var description = SpecText.OrNull(requestBody.Description);
+        // A form with no fields and no room for any (Stripe's GET and DELETE bodies) sends nothing: no parameter for it.
+        if (kind == BodyKind.FormUrlEncoded && IsEmptyObject(media.Schema)) return null;
         switch (kind)
         {
             case BodyKind.Json:
@@ -73,7 +75,7 @@ internal sealed class BodyMapper
                         "its schema is not an object, so the body is taken as HttpContent");
                     return new BodyModel(name, TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, contentType, requestBody.IsRequired, description);
                 }
-                return new BodyModel(name, type, kind, contentType, requestBody.IsRequired, description);
+                return new BodyModel(name, type, kind, contentType, requestBody.IsRequired, description) { FormFields = FormFields(media) };
             case BodyKind.Text:
                 return new BodyModel(names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.String))), TypeRef.Of(TypeRefKind.String), kind, contentType, requestBody.IsRequired, description);
             case BodyKind.Stream:
@@ -84,6 +86,27 @@ internal sealed class BodyMapper
                 return new BodyModel(names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.Stream))), TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, contentType, requestBody.IsRequired, description);
         }
     }
+
+    private static bool IsEmptyObject(JsonSchema? schema)
+    {
+        if (schema == null) return false;
+        var actual = SchemaShapes.Unwrap(schema, out _);
+        return actual.Type.HasFlag(JsonObjectType.Object) && actual.ActualProperties.Count == 0 && !actual.AllowAdditionalProperties
+            && actual.AllOf.Count == 0 && actual.OneOf.Count == 0 && actual.AnyOf.Count == 0;
+    }
+
+    /// <summary>
+    /// The form's <c>encoding</c> entries (style, explode, a JSON contentType), for the fields that have one. NSwag reads
+    /// an absent <c>explode</c> as false, so an entry without a style keeps the form default (exploded) whatever it says.
+    /// </summary>
+    private static EquatableArray<FormFieldModel> FormFields(OpenApiMediaType media) =>
+        media.Encoding == null
+            ? EquatableArray<FormFieldModel>.Empty
+            : media.Encoding.Where(e => e.Value != null).Select(e => new FormFieldModel(
+                e.Key,
+                string.IsNullOrEmpty(e.Value.Style) ? "form" : e.Value.Style,
+                string.IsNullOrEmpty(e.Value.Style) || e.Value.Explode,
+                e.Value.EncodingType?.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)).ToEquatableArray();
 
     public BodyModel? MapFormParameters(OpenApiOperation operation, string pointer, string typeHint, NameScope names)
     {

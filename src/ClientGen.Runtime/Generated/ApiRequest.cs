@@ -127,29 +127,16 @@ public sealed class ApiRequest
         _bufferedContentType = contentType.Contains('*') ? "application/json" : contentType;
     }
 
-    /// <summary>Sets an <c>application/x-www-form-urlencoded</c> body from a generated model: each top-level property becomes a field.</summary>
-    public void SetForm<T>(T value, JsonWriteFunc<T> write)
+    /// <summary>
+    /// Sets an <c>application/x-www-form-urlencoded</c> body from a generated model: each top-level property becomes a
+    /// field, encoded as <paramref name="encodings"/> says (the spec's <c>encoding</c>), nested values in brackets.
+    /// </summary>
+    public void SetForm<T>(T value, JsonWriteFunc<T> write, IReadOnlyList<FormField>? encodings = null)
     {
         using var document = JsonDocument.Parse(JsonRuntime.Serialize(value, write));
-        var fields = new List<string>();
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            foreach (var field in FormValues(property.Value))
-            {
-                fields.Add(Uri.EscapeDataString(property.Name) + "=" + Uri.EscapeDataString(field));
-            }
-        }
-        _bufferedBody = Encoding.ASCII.GetBytes(string.Join("&", fields));
+        _bufferedBody = Encoding.ASCII.GetBytes(FormEncoder.Encode(document.RootElement, encodings));
         _bufferedContentType = "application/x-www-form-urlencoded";
     }
-
-    private static IEnumerable<string> FormValues(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => Array.Empty<string>(),
-        JsonValueKind.String => new[] { value.GetString()! },
-        JsonValueKind.Array => value.EnumerateArray().SelectMany(FormValues),
-        _ => new[] { value.GetRawText() },
-    };
 
     /// <summary>Sets a text body.</summary>
     public void SetText(string value, string contentType)
