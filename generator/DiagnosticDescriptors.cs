@@ -58,6 +58,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidWaiter = new(
         "CG1004", "Waiter declaration not usable", "The waiter '{0}' is ignored: {1}", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor OperationReference = new(
+        "CG1009", "Operations given as $ref", "{0} operation(s) are given as $ref to another file, which OpenAPI allows only on path items; each is read from the file it names", Category, DiagnosticSeverity.Info, true);
+
     public static readonly DiagnosticDescriptor InvalidPagination = new(
         "CG1008", "Pagination declaration not usable", "The pagination of '{0}' is ignored (the operation is still generated): {1}", Category, DiagnosticSeverity.Warning, true);
 

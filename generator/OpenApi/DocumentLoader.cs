@@ -36,6 +36,8 @@ internal static class DocumentLoader
         try
         {
             var tree = ToTree(text, path, locator);
+            var (inlined, first) = OperationReferences.Inline(tree, path, files, static (referenced, referencedPath) => ToTree(referenced, referencedPath, null));
+            if (inlined > 0) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OperationReference, locator.Pointer(first! + "/$ref"), inlined.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             foreach (var (pointer, construct, consequence) in UnsupportedConstructs.Find(tree))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, locator.Pointer(pointer), construct, consequence));

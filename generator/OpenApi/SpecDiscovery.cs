@@ -81,7 +81,7 @@ public static class SpecDiscovery
         }
     }
 
-    private static string DirectoryOf(string path)
+    public static string DirectoryOf(string path)
     {
         var slash = path.LastIndexOf('/');
         return slash < 0 ? string.Empty : path.Substring(0, slash);
