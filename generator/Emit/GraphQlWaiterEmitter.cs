@@ -16,8 +16,8 @@ internal static class GraphQlWaiterEmitter
     {
         foreach (var waiter in model.Waiters)
         {
-            Text.SpecDoc(w, "summary", $"Waits until {waiter.Name}: polls {waiter.Status.MethodName} until the status is one of {string.Join(", ", waiter.Success)}"
-                + (waiter.Failure.Count > 0 ? $" ({string.Join(", ", waiter.Failure)} end the wait with a WaiterFailedException)" : string.Empty) + ".");
+            Text.SpecDoc(w, "summary", $"Waits until {waiter.Name}: polls {waiter.Status.MethodName} until the status is one of {string.Join(", ", waiter.Policy.Success)}"
+                + (waiter.Policy.Failure.Count > 0 ? $" ({string.Join(", ", waiter.Policy.Failure)} end the wait with a WaiterFailedException)" : string.Empty) + ".");
             Text.DocTag(w, "remarks", "Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).");
             VariableDocs(w, waiter);
             w.Line("/// <param name=\"options\">Deadline, progress, and the call options (headers, track id) of every poll.</param>");
@@ -76,9 +76,7 @@ internal static class GraphQlWaiterEmitter
             var client = Text.Literal(model.Shape.ClientName);
             var status = waiter.Status;
             var variables = string.Join(", ", status.Variables.Select(v => v.Name));
-            w.Line($"private static readonly {RuntimeContract.WaiterDefinition} {field} = new({Text.Literal(waiter.Name)}, {List(waiter.Success)}, {List(waiter.Failure)}, {List(waiter.Pending)})");
-            w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(waiter.TimeoutSeconds)}) }};");
-            w.Line();
+            WaiterEmitter.Definition(w, field, waiter.Name, waiter.Policy);
             w.Line("/// <inheritdoc />");
             w.Open("public " + WaitSignature(waiter, lookup));
             w.Line($"return __WaitFor{waiter.Name}Async({variables}, options?.CallOptions, options, cancellationToken);");
@@ -174,7 +172,4 @@ internal static class GraphQlWaiterEmitter
         }
     }
 
-    private static string List(EquatableArray<string> values) => "new string[] { " + string.Join(", ", values.Select(Text.Literal)) + " }";
-
-    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

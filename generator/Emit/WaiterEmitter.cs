@@ -49,9 +49,7 @@ internal static class WaiterEmitter
         {
             var status = waiter.Status;
             var field = $"s_waiter{index++}";
-            w.Line($"private static readonly {RuntimeContract.WaiterDefinition} {field} = new({Text.Literal(waiter.Name)}, {List(waiter.Success)}, {List(waiter.Failure)}, {List(waiter.Pending)})");
-            w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(waiter.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(waiter.TimeoutSeconds)}) }};");
-            w.Line();
+            Definition(w, field, waiter.Name, waiter.Policy);
 
             var arguments = ClientEmitter.Parameters(status, lookup).Where((_, i) => i < status.Parameters.Count(p => p.IsRequired)).Select(p => $"{p.Name}: {p.Name}").ToList();
             arguments.AddRange(waiter.FixedArguments.Select(a => $"{a.Parameter}: {a.Literal}"));
@@ -112,6 +110,14 @@ internal static class WaiterEmitter
         waiter.Selection is { } selection
             ? new[] { ($"{lookup.Types.Name(selection.IdType)} {selection.IdParameter}", selection.IdParameter) }
             : ClientEmitter.Parameters(status, lookup).Take(status.Parameters.Count(p => p.IsRequired));
+
+    /// <summary>The <c>WaiterDefinition</c> field a waiter's methods share, for both front ends.</summary>
+    internal static void Definition(SourceWriter w, string field, string name, WaiterPolicy policy)
+    {
+        w.Line($"private static readonly {RuntimeContract.WaiterDefinition} {field} = new({Text.Literal(name)}, {List(policy.Success)}, {List(policy.Failure)}, {List(policy.Pending)})");
+        w.Line($"{{ MinDelay = global::System.TimeSpan.FromSeconds({Number(policy.MinDelaySeconds)}), MaxDelay = global::System.TimeSpan.FromSeconds({Number(policy.MaxDelaySeconds)}), DefaultTimeout = global::System.TimeSpan.FromSeconds({Number(policy.TimeoutSeconds)}) }};");
+        w.Line();
+    }
 
     private static string WaitSignature(WaiterModel waiter, OperationModel status, ClientLookup lookup)
     {
@@ -174,8 +180,8 @@ internal static class WaiterEmitter
     private static void WaitDocs(SourceWriter w, WaiterModel waiter, OperationModel status)
     {
         Text.SpecDoc(w, "summary", waiter.Description ?? $"Waits until {waiter.Name}.");
-        Text.SpecDoc(w, "remarks", $"Polls {status.MethodName} until the status is one of {string.Join(", ", waiter.Success)}"
-            + (waiter.Failure.Count > 0 ? $"; {string.Join(", ", waiter.Failure)} end the wait with a WaiterFailedException" : string.Empty)
+        Text.SpecDoc(w, "remarks", $"Polls {status.MethodName} until the status is one of {string.Join(", ", waiter.Policy.Success)}"
+            + (waiter.Policy.Failure.Count > 0 ? $"; {string.Join(", ", waiter.Policy.Failure)} end the wait with a WaiterFailedException" : string.Empty)
             + ". Throttling, server errors and timeouts while polling do not end the wait; the deadline does (WaiterTimeoutException).");
         if (waiter.Selection is { } selection) w.Line($"/// <param name=\"{selection.IdParameter.TrimStart('@')}\">The {selection.ItemProperty} of the item to follow in the listing.</param>");
         else ClientEmitter.ParamDocs(w, status, requiredOnly: true);

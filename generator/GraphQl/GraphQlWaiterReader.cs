@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using ClientGen.Generator.OpenApi;
@@ -119,17 +120,17 @@ internal static class GraphQlWaiterReader
             }
         }
 
+        var minDelay = Seconds(directive, "minDelay", 2, WaiterTiming.MaxDelaySeconds, ref problem);
+        var maxDelay = Seconds(directive, "maxDelay", 30, WaiterTiming.MaxDelaySeconds, ref problem);
+        var timeout = Seconds(directive, "timeout", 1800, WaiterTiming.MaxTimeoutSeconds, ref problem);
+        if ((problem ??= WaiterTiming.OrderProblem(minDelay, maxDelay)) != null) return null;
+
         return new GraphQlWaiterModel
         {
             Name = Identifier.Pascal(declaredName, "Waiter"),
             Status = status,
             StatusPath = statusPath.ToEquatableArray(),
-            Success = success.ToEquatableArray(),
-            Failure = Texts(directive, "failure").ToEquatableArray(),
-            Pending = Texts(directive, "pending").ToEquatableArray(),
-            MinDelaySeconds = Number(directive, "minDelay") ?? 2,
-            MaxDelaySeconds = Number(directive, "maxDelay") ?? 30,
-            TimeoutSeconds = Number(directive, "timeout") ?? 1800,
+            Policy = new WaiterPolicy(success.ToEquatableArray(), Texts(directive, "failure").ToEquatableArray(), Texts(directive, "pending").ToEquatableArray(), minDelay, maxDelay, timeout),
             IdVariable = id.Name,
             Start = start,
             StartIdPath = startIdPath.ToEquatableArray(),
@@ -194,10 +195,14 @@ internal static class GraphQlWaiterReader
         _ => null,
     };
 
-    private static double? Number(GraphQLDirective directive, string name) => Argument(directive, name) switch
+    /// <summary>A number of seconds within <see cref="WaiterTiming"/>'s bounds, else <paramref name="fallback"/> when absent; out of them is a problem.</summary>
+    private static double Seconds(GraphQLDirective directive, string name, double fallback, double max, ref string? problem)
     {
-        GraphQLIntValue integer when double.TryParse(integer.Value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 => value,
-        GraphQLFloatValue real when double.TryParse(real.Value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 => value,
-        _ => null,
-    };
+        var value = Argument(directive, name);
+        if (value == null || value is GraphQLNullValue) return fallback;
+        var text = value is GraphQLIntValue integer ? integer.Value.ToString() : value is GraphQLFloatValue real ? real.Value.ToString() : Scalar(value) ?? value.Kind.ToString();
+        if (value is GraphQLIntValue or GraphQLFloatValue && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && WaiterTiming.IsWithin(seconds, max)) return seconds;
+        problem ??= WaiterTiming.OutOfRange(name, max, text);
+        return fallback;
+    }
 }

@@ -14,17 +14,7 @@ public sealed record GraphQlWaiterModel
 
     public required EquatableArray<PathHop> StatusPath { get; init; }
 
-    public required EquatableArray<string> Success { get; init; }
-
-    public required EquatableArray<string> Failure { get; init; }
-
-    public required EquatableArray<string> Pending { get; init; }
-
-    public required double MinDelaySeconds { get; init; }
-
-    public required double MaxDelaySeconds { get; init; }
-
-    public required double TimeoutSeconds { get; init; }
+    public required WaiterPolicy Policy { get; init; }
 
     /// <summary>The status variable (C# parameter) that identifies the work: a handle's id, and what the start returns.</summary>
     public required string IdVariable { get; init; }

@@ -17,17 +17,7 @@ public sealed record WaiterModel
 
     public required EquatableArray<PathHop> StatusPath { get; init; }
 
-    public required EquatableArray<string> Success { get; init; }
-
-    public required EquatableArray<string> Failure { get; init; }
-
-    public required EquatableArray<string> Pending { get; init; }
-
-    public required double MinDelaySeconds { get; init; }
-
-    public required double MaxDelaySeconds { get; init; }
-
-    public required double TimeoutSeconds { get; init; }
+    public required WaiterPolicy Policy { get; init; }
 
     /// <summary>What cancels the work on the vendor when the caller's token is cancelled, if the spec names it.</summary>
     public WaiterCancel? Cancel { get; init; }

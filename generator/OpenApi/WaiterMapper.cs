@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ClientGen.Generator.Common;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 using Newtonsoft.Json.Linq;
@@ -122,17 +123,13 @@ internal static class WaiterMapper
             startIdPath = idPath;
         }
 
-        if (!TrySeconds(body, "minDelay", 2, MaxDelaySeconds, out var minDelay, out problem)
-            || !TrySeconds(body, "maxDelay", 120, MaxDelaySeconds, out var maxDelay, out problem)
-            || !TrySeconds(body, "timeout", 1800, MaxTimeoutSeconds, out var timeout, out problem))
+        if (!TrySeconds(body, "minDelay", 2, WaiterTiming.MaxDelaySeconds, out var minDelay, out problem)
+            || !TrySeconds(body, "maxDelay", 120, WaiterTiming.MaxDelaySeconds, out var maxDelay, out problem)
+            || !TrySeconds(body, "timeout", 1800, WaiterTiming.MaxTimeoutSeconds, out var timeout, out problem))
         {
             return null;
         }
-        if (minDelay > maxDelay)
-        {
-            problem = $"minDelay ({Number(minDelay)} s) is longer than maxDelay ({Number(maxDelay)} s)";
-            return null;
-        }
+        if ((problem = WaiterTiming.OrderProblem(minDelay, maxDelay)) != null) return null;
 
         return new WaiterModel
         {
@@ -140,12 +137,7 @@ internal static class WaiterMapper
             Description = Declarations.Text(body, "description"),
             Status = status,
             StatusPath = statusPath.ToEquatableArray(),
-            Success = success.ToEquatableArray(),
-            Failure = Strings(body, "failure").ToEquatableArray(),
-            Pending = Strings(body, "pending").ToEquatableArray(),
-            MinDelaySeconds = minDelay,
-            MaxDelaySeconds = maxDelay,
-            TimeoutSeconds = timeout,
+            Policy = new WaiterPolicy(success.ToEquatableArray(), Strings(body, "failure").ToEquatableArray(), Strings(body, "pending").ToEquatableArray(), minDelay, maxDelay, timeout),
             Cancel = cancelCall,
             Start = startOperation,
             StartIdPath = startIdPath.ToEquatableArray(),
@@ -164,15 +156,6 @@ internal static class WaiterMapper
     private static List<string> Strings(JObject body, string name) =>
         body[name] is JArray array ? array.OfType<JValue>().Where(v => v.Value != null).Select(v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? string.Empty).ToList() : new List<string>();
 
-    /// <summary>A delay between polls: a day at most, since a wait is bounded by its timeout anyway.</summary>
-    private const double MaxDelaySeconds = 86_400;
-
-    /// <summary>A wait's default deadline: thirty days at most.</summary>
-    private const double MaxTimeoutSeconds = 2_592_000;
-
-    /// <summary>The emitter writes seconds to the millisecond, so a shorter positive value would become zero.</summary>
-    private const double MinSeconds = 0.001;
-
     /// <summary>
     /// A number of seconds, or <paramref name="fallback"/> when the key is absent. Out of range (zero, negative,
     /// 1e300, infinity) or not a number is a problem, not a silent fallback: it would emit code that does not compile or never waits.
@@ -184,12 +167,8 @@ internal static class WaiterMapper
         if (body[name] is not { } token || token.Type == JTokenType.Null) return true;
         var parsed = token is JValue { Value: not null } value
             && double.TryParse(Convert.ToString(value.Value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds);
-        if (parsed && !double.IsNaN(seconds) && seconds >= MinSeconds && seconds <= max) return true;
-        problem = $"{name} must be a number of seconds from {Number(MinSeconds)} to {Number(max)}, not '{Shorten(token.ToString())}'";
+        if (parsed && WaiterTiming.IsWithin(seconds, max)) return true;
+        problem = WaiterTiming.OutOfRange(name, max, token.ToString());
         return false;
     }
-
-    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value.Substring(0, 40) + "…";
 }

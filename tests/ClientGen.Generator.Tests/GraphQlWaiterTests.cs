@@ -50,6 +50,8 @@ public sealed class GraphQlWaiterTests
     [InlineData("""@clientgen_waiter(name: "W", status: "job", statusPath: "job.state")""", "no success values")]
     [InlineData("""@clientgen_waiter(name: "W", status: "job", statusPath: "job.state", success: ["DONE"], start: "startJob", startIdPath: "startJob.id", startVariables: ["jobId=missing"])""", "startVariables")]
     [InlineData("""@clientgen_download(name: "F", waiter: "Unknown", linkPath: "job.file")""", "no declared waiter")]
+    [InlineData("""@clientgen_waiter(name: "W", status: "job", statusPath: "job.state", success: ["DONE"], timeout: 1e300)""", "timeout must be a number of seconds")]
+    [InlineData("""@clientgen_waiter(name: "W", status: "job", statusPath: "job.state", success: ["DONE"], minDelay: 60, maxDelay: 5)""", "longer than maxDelay")]
     public void A_declaration_that_does_not_fit_is_a_located_warning_and_the_operations_still_generate(string declaration, string reason)
     {
         var run = new GeneratorHarness()

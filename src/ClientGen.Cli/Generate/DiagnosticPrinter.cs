@@ -12,7 +12,13 @@ internal static class DiagnosticPrinter
     public static void Print(TextWriter writer, DiagnosticInfo info)
     {
         var descriptor = DiagnosticDescriptors.ById(info.Id);
-        var severity = descriptor.DefaultSeverity == DiagnosticSeverity.Error ? "error" : "warning";
+        // MSBuild's words, so editors and CI annotate the lines the same way as the compiler's.
+        var severity = descriptor.DefaultSeverity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
         var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), [.. info.MessageArgs]);
         writer.WriteLine($"{info.Location.FilePath}({info.Location.Line + 1},{info.Location.Column + 1}): {severity} {info.Id}: {message}");
     }
