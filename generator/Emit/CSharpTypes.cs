@@ -36,6 +36,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Name(type.Element!)}>",
         TypeRefKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Name(type.Element!)}>",
         TypeRefKind.Named => $"global::{_namespace}.{type.Name}",
+        TypeRefKind.IdOr => $"{RuntimeContract.IdOr}<{NonNullName(type.Element!)}>",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -70,6 +71,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Array => $"{Runtime}.ReadList(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
         TypeRefKind.Map => $"{Runtime}.ReadMap(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
         TypeRefKind.Named => $"{NonNullName(type)}.{EmittedMembers.ReadJson}(ref {reader})",
+        TypeRefKind.IdOr => $"{Runtime}.ReadIdOr(ref {reader}, {ReadLambda(type.Element!.AsNullable(false), depth + 1)})",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -94,6 +96,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Array => $"{Runtime}.WriteList({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
         TypeRefKind.Map => $"{Runtime}.WriteMap({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
         TypeRefKind.Named => $"{NonNullName(type)}.{EmittedMembers.WriteJson}({writer}, {value});",
+        TypeRefKind.IdOr => $"{Runtime}.WriteIdOr({writer}, {value}, {WriteLambda(type.Element!.AsNullable(false), depth + 1)});",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

@@ -40,6 +40,7 @@ internal static class RuntimeContract
     public const string JsonRuntime = Generated + ".JsonRuntime";
     /// <summary>Generic: <c>Optional&lt;T&gt;</c>.</summary>
     public const string Optional = Root + ".Optional";
+    public const string IdOr = Root + ".IdOr";
     public const string Pager = Generated + ".Pager";
     public const string PresignedDownload = Generated + ".PresignedDownload";
     public const string ParameterFormatter = Generated + ".ParameterFormatter";

@@ -22,6 +22,8 @@ public enum TypeRefKind
     Map,
     /// <summary>A generated type: object record, open enum or polymorphic base.</summary>
     Named,
+    /// <summary>The runtime's <c>IdOr&lt;T&gt;</c>: an id string or the object record <see cref="TypeRef.Element"/>.</summary>
+    IdOr,
 }
 
 /// <summary>A use of a type: a primitive, a collection of another <see cref="TypeRef"/>, or a generated type by name.</summary>
@@ -32,7 +34,7 @@ public sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? Ele
     public bool IsValueType => Kind switch
     {
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
-            or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Any => true,
+            or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Any or TypeRefKind.IdOr => true,
         TypeRefKind.Named => NamedKind == NamedKind.Enum,
         _ => false,
     };
@@ -42,6 +44,8 @@ public sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? Ele
     public static TypeRef ArrayOf(TypeRef element) => new(TypeRefKind.Array, Element: element);
 
     public static TypeRef MapOf(TypeRef element) => new(TypeRefKind.Map, Element: element);
+
+    public static TypeRef IdOrOf(TypeRef record) => new(TypeRefKind.IdOr, Element: record);
 
     public static TypeRef NamedType(string name, NamedKind kind) => new(TypeRefKind.Named, name, NamedKind: kind);
 }

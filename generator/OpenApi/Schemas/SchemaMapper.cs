@@ -75,6 +75,7 @@ internal sealed class SchemaMapper
         if (shape != null) return Declare(schema, shape.Value, Identifier.Pascal(nameHint, "Model"), pointer).Ref;
 
         var oneOf = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
+        if (IdOrRecord(oneOf, nameHint, pointer) is { } record) return TypeRef.IdOrOf(record);
         if (oneOf.Count > 0)
         {
             if (_warnedUnions.Add(schema))
@@ -99,6 +100,20 @@ internal sealed class SchemaMapper
         if (ScalarTypes.IsSingleType(type)) return ScalarTypes.Primitive(type, schema.Format);
         if (type == JsonObjectType.None && ScalarTypes.ConstType(schema) is { } constType) return constType;
         return TypeRef.Of(TypeRefKind.Any); // no type, or a type array like [string, integer]: keep the raw JSON
+    }
+
+    /// <summary>
+    /// An "id or object" union (Stripe's expandable fields: a string, or one object record): the JSON token tells the
+    /// two apart in one pass, so it is the runtime's <c>IdOr&lt;T&gt;</c> rather than an untyped JsonElement.
+    /// </summary>
+    private TypeRef? IdOrRecord(ICollection<JsonSchema> members, string nameHint, string pointer)
+    {
+        if (members.Count != 2) return null;
+        var actual = members.Select(m => SchemaShapes.Unwrap(m, out _)).ToList();
+        var id = actual.FindIndex(m => (m.Type & ~JsonObjectType.Null) == JsonObjectType.String && m.Enumeration.Count == 0 && string.IsNullOrEmpty(m.Format) && m.OneOf.Count == 0 && m.AnyOf.Count == 0);
+        if (id < 0) return null;
+        var record = Map(members.ElementAt(1 - id), nameHint, pointer + "/" + (1 - id));
+        return record.Kind == TypeRefKind.Named && record.NamedKind == NamedKind.Object ? record.AsNullable(false) : null;
     }
 
     private DeclaredType Declare(JsonSchema schema, SchemaShape shape, string name, string pointer)

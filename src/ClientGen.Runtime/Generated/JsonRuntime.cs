@@ -142,6 +142,11 @@ public static class JsonRuntime
         return list;
     }
 
+    /// <summary>Reads an id (a JSON string) or the object <paramref name="readValue"/> reads: by the token, in one pass.</summary>
+    public static IdOr<T> ReadIdOr<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readValue)
+        where T : class =>
+        reader.TokenType == JsonTokenType.String ? new IdOr<T>(reader.GetString()!) : new IdOr<T>(readValue(ref reader));
+
     /// <summary>Reads a JSON object as a dictionary.</summary>
     public static IReadOnlyDictionary<string, T> ReadMap<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readValue)
     {
@@ -230,6 +235,15 @@ public static class JsonRuntime
         writer.WriteStartArray();
         foreach (var item in items) writeItem(writer, item);
         writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the id as a JSON string, or the object; <c>default</c> (neither) as null.</summary>
+    public static void WriteIdOr<T>(Utf8JsonWriter writer, IdOr<T> value, JsonWriteFunc<T> writeValue)
+        where T : class
+    {
+        if (value.Id is { } id) writer.WriteStringValue(id);
+        else if (value.Value is { } item) writeValue(writer, item);
+        else writer.WriteNullValue();
     }
 
     /// <summary>Writes a dictionary as a JSON object.</summary>

@@ -39,6 +39,13 @@ internal sealed class RandomInstances(Random random, Assembly models)
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)) return List(type.GetGenericArguments()[0], depth);
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)) return Map(type.GetGenericArguments()[1], depth);
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ClientGen.Runtime.Optional<>)) return Optional(type, depth);
+        // An id or the object: either one, as a payload would carry it.
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ClientGen.Runtime.IdOr<>))
+        {
+            return random.Next(2) == 0 || depth > 3
+                ? Activator.CreateInstance(type, Text())!
+                : Activator.CreateInstance(type, Model(type.GetGenericArguments()[0], depth + 1))!;
+        }
         if (type.IsValueType && type.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static) != null) return Enum(type);
         if (type.IsClass && type.Assembly == models) return Model(type, depth);
         throw new NotSupportedException("No random values for " + type);
