@@ -103,7 +103,7 @@ public static class ApiPipeline
         var effective = new ClientCredentialsOptions
         {
             TokenEndpoint = credentials.TokenEndpoint ?? TokenEndpointFor(options),
-            EntityHeader = credentials.EntityHeader ?? options.Metadata.SecuritySchemes.FirstOrDefault(s => s.Kind == ApiSecuritySchemeKind.OAuth2ClientCredentials && s.EntityHeader is not null)?.EntityHeader,
+            EntityHeader = credentials.EntityHeader ?? options.Metadata.EntityHeader,
             ClientId = credentials.ClientId,
             ClientSecret = credentials.ClientSecret,
             Scope = credentials.Scope,

@@ -65,7 +65,7 @@ internal sealed class ParameterMapper
                 OpenApiParameterKind.Cookie => ParameterLocation.Cookie,
                 _ => ParameterLocation.Query,
             };
-            if (location == ParameterLocation.Header && string.Equals(actual.Name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)) idempotencyHeader = actual.Name;
+            if (location == ParameterLocation.Header && _runtimeHeaders.OptionFor(actual.Name) == CallOption.IdempotencyKey) idempotencyHeader = actual.Name;
             var schema = actual.Schema ?? actual;
             if (location == ParameterLocation.Header && _runtimeHeaders.Owns(actual.Name))
             {

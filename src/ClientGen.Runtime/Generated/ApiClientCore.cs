@@ -109,7 +109,7 @@ public class ApiClientCore
         if (callOptions.TrackId is { } trackId) request.SetHeader(Options.Metadata.TrackIdHeaders[0], trackId);
         if (callOptions.Entity is { } entity)
         {
-            var entityHeader = Options.Metadata.SecuritySchemes.FirstOrDefault(s => s.EntityHeader is not null)?.EntityHeader
+            var entityHeader = Options.Metadata.EntityHeader
                 ?? throw new ArgumentException($"ApiCallOptions.Entity is set, but {Options.Metadata.ClientName}'s spec declares no header for it (x-clientgen-entity-header on a security scheme).", nameof(callOptions));
             request.SetHeader(entityHeader, entity);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ClientGen.Runtime.Generated;
 
@@ -34,6 +35,13 @@ public sealed class ApiClientMetadata
 
     /// <summary>The spec's security schemes.</summary>
     public IReadOnlyList<ApiSecurityScheme> SecuritySchemes { get; }
+
+    /// <summary>
+    /// The request header that names the tenant entity (<c>x-clientgen-entity-header</c> on a security scheme), for
+    /// token requests and <c>ApiCallOptions.Entity</c>; null when the spec declares none. The generator leaves the same
+    /// header out of every method's parameters.
+    /// </summary>
+    public string? EntityHeader => SecuritySchemes.FirstOrDefault(s => s.EntityHeader is not null)?.EntityHeader;
 
     /// <summary>Response headers that carry the vendor's track id (<c>x-clientgen-track-id-header</c>), read before the neutral ones.</summary>
     public IReadOnlyList<string> TrackIdHeaders
