@@ -41,7 +41,7 @@ public static class DiagnosticDescriptors
         "CG1001", "Unsupported construct", "{0} is not supported; {1}", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor UntaggedUnion = new(
-        "CG1002", "Union without a discriminator", "{0} '{1}' has no discriminator; it is generated as JsonElement", Category, DiagnosticSeverity.Warning, true);
+        "CG1002", "Union members not told apart", "Union '{0}': {1} and {2} cannot be told apart from their JSON; such a value is read as {1}", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor UnsupportedMediaType = new(
         "CG1003", "Media type not modelled", "The {0} media type '{1}' of operation '{2}' is not modelled; {3}", Category, DiagnosticSeverity.Warning, true);

@@ -220,7 +220,8 @@ internal static class ClientEmitter
                 ? $"__request.{add}Values({Text.Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({v}, static x => {P}.Format(x)), {style});"
                 : parameter.Type.Kind == TypeRefKind.Map
                     ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, {v}, {style});"
-                    : parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == NamedKind.Object
+                    // A union's value may be any shape: the runtime spreads it by the JSON it writes.
+                    : parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind is NamedKind.Object or NamedKind.Union
                         // An object's properties are the pairs its style spreads (deepObject, exploded form); a cookie carries its JSON.
                         ? parameter.Location == ParameterLocation.Cookie
                             ? $"__request.{add}({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}));"
@@ -369,7 +370,7 @@ internal static class ClientEmitter
         {
             TypeRefKind.Array => $"{P}.FormatPath({name}, global::System.Linq.Enumerable.Select({value}, static x => {P}.Format(x)), {style})",
             TypeRefKind.Map => $"{P}.FormatPathMap({name}, {value}, {style})",
-            TypeRefKind.Named when parameter.Type.NamedKind == NamedKind.Object => $"{P}.FormatPathObject({name}, {RuntimeContract.JsonRuntime}.ToJsonString({value}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}), {style})",
+            TypeRefKind.Named when parameter.Type.NamedKind is NamedKind.Object or NamedKind.Union => $"{P}.FormatPathObject({name}, {RuntimeContract.JsonRuntime}.ToJsonString({value}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}), {style})",
             _ when parameter.Style == ParameterStyle.Simple => $"{P}.EscapePath({P}.Format({value}))",
             _ => $"{P}.FormatPath({name}, {P}.Format({value}), {style})",
         };

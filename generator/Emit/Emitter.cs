@@ -38,8 +38,18 @@ public static class Emitter
         {
             yield return File(shape.Namespace, type.Name, w =>
             {
-                if (type.Kind == TypeModelKind.Enum) EnumEmitter.Emit(w, type, lookup);
-                else ModelEmitter.Emit(w, type, lookup);
+                switch (type.Kind)
+                {
+                    case TypeModelKind.Enum:
+                        EnumEmitter.Emit(w, type, lookup);
+                        break;
+                    case TypeModelKind.Union:
+                        UnionEmitter.Emit(w, type, lookup);
+                        break;
+                    default:
+                        ModelEmitter.Emit(w, type, lookup);
+                        break;
+                }
             });
         }
     }

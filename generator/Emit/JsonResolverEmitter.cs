@@ -37,9 +37,9 @@ internal static class JsonResolverEmitter
         {
             var fullName = $"global::{ns}.{type.Name}";
             w.Line($"if (type == typeof({fullName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{fullName}>(options, new {fullName}.{EmittedMembers.JsonConverter}());");
-            if (type.Kind == TypeModelKind.Enum)
+            if (type.Kind is TypeModelKind.Enum or TypeModelKind.Union)
             {
-                // Open enums are structs: T? needs its own metadata, built over T's.
+                // Open enums and unions are structs: T? needs its own metadata, built over T's.
                 w.Line($"if (type == typeof({fullName}?)) return {Metadata}.JsonMetadataServices.CreateValueInfo<{fullName}?>(options, {Metadata}.JsonMetadataServices.GetNullableConverter(({Metadata}.JsonTypeInfo<{fullName}>)options.GetTypeInfo(typeof({fullName}))));");
             }
             w.Line($"if (type == typeof(global::System.Collections.Generic.List<{fullName}>)) return {Metadata}.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<{fullName}>, {fullName}>(options, new() {{ ObjectCreator = static () => new global::System.Collections.Generic.List<{fullName}>() }});");

@@ -6,6 +6,8 @@ public enum TypeModelKind
     Object,
     /// <summary>An open enum: a struct that keeps values the spec did not list.</summary>
     Enum,
+    /// <summary>A union without a discriminator: a struct holding one member's value, or the raw JSON of an unknown shape.</summary>
+    Union,
 }
 
 /// <summary>One generated type. Emitted to its own file.</summary>
@@ -37,6 +39,8 @@ public sealed record TypeModel
     public string? DiscriminatorValue { get; init; }
 
     public EnumModel? Enum { get; init; }
+
+    public UnionModel? Union { get; init; }
 
     /// <summary>GraphQL's JSON scalar: the value may also arrive as a string holding the JSON.</summary>
     public bool AcceptsEncodedJson { get; init; }

@@ -35,7 +35,7 @@ public sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? Ele
     {
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
             or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Any or TypeRefKind.IdOr => true,
-        TypeRefKind.Named => NamedKind == NamedKind.Enum,
+        TypeRefKind.Named => NamedKind is NamedKind.Enum or NamedKind.Union,
         _ => false,
     };
 
@@ -55,4 +55,6 @@ public enum NamedKind
     None,
     Object,
     Enum,
+    /// <summary>A union without a discriminator: a struct.</summary>
+    Union,
 }

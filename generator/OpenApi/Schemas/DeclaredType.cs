@@ -17,7 +17,7 @@ internal sealed class DeclaredType
         Shape = shape;
         Name = name;
         Pointer = pointer;
-        Ref = TypeRef.NamedType(name, shape == SchemaShape.Enum ? NamedKind.Enum : NamedKind.Object);
+        Ref = TypeRef.NamedType(name, shape switch { SchemaShape.Enum => NamedKind.Enum, SchemaShape.UntaggedUnion => NamedKind.Union, _ => NamedKind.Object });
     }
 
     public JsonSchema Schema { get; }
@@ -33,6 +33,7 @@ internal sealed class DeclaredType
     public List<PropertyModel> Properties { get; set; } = new();
     public TypeRef? AdditionalProperties { get; set; }
     public EnumModel? Enum { get; set; }
+    public UnionModel? Union { get; set; }
 
     public bool IsAncestorOf(DeclaredType type)
     {

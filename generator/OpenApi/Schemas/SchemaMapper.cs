@@ -19,7 +19,7 @@ internal sealed class SchemaMapper
     private readonly List<DeclaredType> _order = new();
     private readonly NameScope _typeNames;
     private readonly DiagnosticSink _diagnostics;
-    private readonly HashSet<JsonSchema> _warnedUnions = new(ReferenceComparer.Instance);
+    private readonly Dictionary<JsonSchema, (string Name, string Pointer)> _componentNames = new(ReferenceComparer.Instance);
 
     public SchemaMapper(NameScope typeNames, DiagnosticSink diagnostics)
     {
@@ -38,6 +38,11 @@ internal sealed class SchemaMapper
             if (SchemaShapes.Classify(schema) is { } shape && !_declared.ContainsKey(schema))
             {
                 Declare(schema, shape, Identifier.Pascal(entry.Key, "Model"), pointerPrefix + JsonPointer.Escape(entry.Key));
+            }
+            else if (UnionShapes.IsUnion(schema) && !_declared.ContainsKey(schema) && !_componentNames.ContainsKey(schema))
+            {
+                // Declared at its first use, once it is known not to be an id-or-object pair, under the component's name.
+                _componentNames[schema] = (entry.Key, pointerPrefix + JsonPointer.Escape(entry.Key));
             }
         }
     }
@@ -74,15 +79,14 @@ internal sealed class SchemaMapper
         var shape = SchemaShapes.Classify(schema);
         if (shape != null) return Declare(schema, shape.Value, Identifier.Pascal(nameHint, "Model"), pointer).Ref;
 
-        var oneOf = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
-        if (IdOrRecord(oneOf, nameHint, pointer) is { } record) return TypeRef.IdOrOf(record);
-        if (oneOf.Count > 0)
+        if (UnionShapes.IsUnion(schema))
         {
-            if (_warnedUnions.Add(schema))
-            {
-                _diagnostics.Warn(DiagnosticDescriptors.UntaggedUnion, pointer, schema.OneOf.Count > 0 ? "oneOf" : "anyOf", nameHint);
-            }
-            return TypeRef.Of(TypeRefKind.Any);
+            var members = UnionShapes.Members(schema, pointer);
+            var record = UnionShapes.IdOrRecordIndex(members);
+            if (record >= 0) return TypeRef.IdOrOf(Map(members[record].Schema, nameHint, members[record].Pointer).AsNullable(false));
+            return _componentNames.TryGetValue(schema, out var component)
+                ? Declare(schema, SchemaShape.UntaggedUnion, Identifier.Pascal(component.Name, "Model"), component.Pointer).Ref
+                : Declare(schema, SchemaShape.UntaggedUnion, Identifier.Pascal(nameHint, "Model"), pointer).Ref;
         }
 
         var type = schema.Type & ~JsonObjectType.Null;
@@ -99,21 +103,7 @@ internal sealed class SchemaMapper
         }
         if (ScalarTypes.IsSingleType(type)) return ScalarTypes.Primitive(type, schema.Format);
         if (type == JsonObjectType.None && ScalarTypes.ConstType(schema) is { } constType) return constType;
-        return TypeRef.Of(TypeRefKind.Any); // no type, or a type array like [string, integer]: keep the raw JSON
-    }
-
-    /// <summary>
-    /// An "id or object" union (Stripe's expandable fields: a string, or one object record): the JSON token tells the
-    /// two apart in one pass, so it is the runtime's <c>IdOr&lt;T&gt;</c> rather than an untyped JsonElement.
-    /// </summary>
-    private TypeRef? IdOrRecord(ICollection<JsonSchema> members, string nameHint, string pointer)
-    {
-        if (members.Count != 2) return null;
-        var actual = members.Select(m => SchemaShapes.Unwrap(m, out _)).ToList();
-        var id = actual.FindIndex(m => (m.Type & ~JsonObjectType.Null) == JsonObjectType.String && m.Enumeration.Count == 0 && string.IsNullOrEmpty(m.Format) && m.OneOf.Count == 0 && m.AnyOf.Count == 0);
-        if (id < 0) return null;
-        var record = Map(members.ElementAt(1 - id), nameHint, pointer + "/" + (1 - id));
-        return record.Kind == TypeRefKind.Named && record.NamedKind == NamedKind.Object ? record.AsNullable(false) : null;
+        return TypeRef.Of(TypeRefKind.Any); // no type: any JSON, kept raw
     }
 
     private DeclaredType Declare(JsonSchema schema, SchemaShape shape, string name, string pointer)
@@ -133,6 +123,9 @@ internal sealed class SchemaMapper
                 break;
             case SchemaShape.Union:
                 type.Discriminator = type.Schema.DiscriminatorObject!.PropertyName;
+                break;
+            case SchemaShape.UntaggedUnion:
+                type.Union = UnionBuilder.Build(type, this, _diagnostics);
                 break;
             default:
                 ObjectBuilder.Build(type, this);

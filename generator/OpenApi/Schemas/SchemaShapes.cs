@@ -9,7 +9,10 @@ internal enum SchemaShape
 {
     Object,
     Enum,
+    /// <summary>A discriminated union: a polymorphic base record.</summary>
     Union,
+    /// <summary>A union without a discriminator: a struct that holds one member (<see cref="UnionShapes"/>).</summary>
+    UntaggedUnion,
 }
 
 /// <summary>

@@ -19,6 +19,10 @@ internal static class TypeFinisher
         {
             return new TypeModel { Name = type.Name, Kind = TypeModelKind.Enum, Description = SchemaShapes.Describe(type.Schema), IsDeprecated = type.Schema.IsDeprecated, Enum = type.Enum };
         }
+        if (type.Shape == SchemaShape.UntaggedUnion)
+        {
+            return new TypeModel { Name = type.Name, Kind = TypeModelKind.Union, Description = SchemaShapes.Describe(type.Schema), IsDeprecated = type.Schema.IsDeprecated, Union = type.Union };
+        }
 
         var inherited = type.Ancestors().Reverse().SelectMany(a => a.Properties).ToList();
         var members = new NameScope(EmittedMembers.OfRecord(type.Name).Concat(inherited.Select(p => p.Name)));

@@ -73,9 +73,12 @@ public sealed class ApiRequest
     public void AddQueryMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode) =>
         _query.AddRange(StyleSerializer.Query(name, style, explode, null, Pairs(map), null));
 
-    /// <summary>Adds an object-valued query parameter, given as the JSON the generated writer produces; its top-level properties are the pairs.</summary>
-    public void AddQueryObject(string name, string json, string style, bool explode) =>
-        _query.AddRange(StyleSerializer.Query(name, style, explode, null, StyleSerializer.Pairs(json), null));
+    /// <summary>Adds an object-valued query parameter, given as the JSON the generated writer produces; its top-level properties are the pairs (a union's list or scalar value is sent as one).</summary>
+    public void AddQueryObject(string name, string json, string style, bool explode)
+    {
+        var (list, pairs, single) = StyleSerializer.Shape(json);
+        _query.AddRange(StyleSerializer.Query(name, style, explode, list, pairs, single));
+    }
 
     /// <summary>Adds a header.</summary>
     public void AddHeader(string name, string value)
@@ -98,9 +101,12 @@ public sealed class ApiRequest
     public void AddHeaderMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode) =>
         AddHeader(name, StyleSerializer.Header(explode, null, Pairs(map)));
 
-    /// <summary>Adds an object header, given as the JSON the generated writer produces (simple style).</summary>
-    public void AddHeaderObject(string name, string json, string style, bool explode) =>
-        AddHeader(name, StyleSerializer.Header(explode, null, StyleSerializer.Pairs(json)));
+    /// <summary>Adds an object header, given as the JSON the generated writer produces (simple style); a union's list or scalar value is sent as one.</summary>
+    public void AddHeaderObject(string name, string json, string style, bool explode)
+    {
+        var (list, pairs, single) = StyleSerializer.Shape(json);
+        AddHeader(name, single ?? StyleSerializer.Header(explode, list, pairs));
+    }
 
     private static List<KeyValuePair<string, string>> Pairs<T>(IReadOnlyDictionary<string, T> map) =>
         map.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, string>(e.Key, ParameterFormatter.Format<object>(e.Value!))).ToList();

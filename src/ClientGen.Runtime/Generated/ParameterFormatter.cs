@@ -64,9 +64,12 @@ public static class ParameterFormatter
     public static string FormatPath(string name, IEnumerable<string> values, string style, bool explode) =>
         Http.StyleSerializer.Path(name, style, explode, values.ToList(), null, null);
 
-    /// <summary>An object path parameter, given as the JSON the generated writer produces, in its OpenAPI style.</summary>
-    public static string FormatPathObject(string name, string json, string style, bool explode) =>
-        Http.StyleSerializer.Path(name, style, explode, null, Http.StyleSerializer.Pairs(json), null);
+    /// <summary>An object path parameter, given as the JSON the generated writer produces, in its OpenAPI style (a union's list or scalar value as one).</summary>
+    public static string FormatPathObject(string name, string json, string style, bool explode)
+    {
+        var (list, pairs, single) = Http.StyleSerializer.Shape(json);
+        return Http.StyleSerializer.Path(name, style, explode, list, pairs, single);
+    }
 
     /// <summary>A map path parameter in its OpenAPI style.</summary>
     public static string FormatPathMap<T>(string name, IReadOnlyDictionary<string, T> map, string style, bool explode) =>

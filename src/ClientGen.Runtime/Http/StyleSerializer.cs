@@ -76,18 +76,40 @@ internal static class StyleSerializer
             : pairs!.SelectMany(p => new[] { Encode(p.Key), Encode(p.Value) });
     }
 
+    /// <summary>
+    /// A value given as JSON in the shape a style spreads: an object's properties as pairs, an array's items as a list, a
+    /// scalar as itself. A union's value is any of the three, known only when it is written.
+    /// </summary>
+    public static (IReadOnlyList<string>? List, IReadOnlyList<KeyValuePair<string, string>>? Pairs, string? Single) Shape(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Object => (null, Pairs(root), null),
+            System.Text.Json.JsonValueKind.Array => (root.EnumerateArray().Where(v => v.ValueKind != System.Text.Json.JsonValueKind.Null).Select(Text).ToList(), null, null),
+            _ => (null, null, Text(root)),
+        };
+    }
+
     /// <summary>The top-level properties of a JSON object as pairs: strings as they are, other values as their JSON text, nulls left out.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Pairs(string json)
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? Pairs(document.RootElement) : new List<KeyValuePair<string, string>>();
+    }
+
+    private static List<KeyValuePair<string, string>> Pairs(System.Text.Json.JsonElement element)
+    {
         var pairs = new List<KeyValuePair<string, string>>();
-        if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) return pairs;
-        foreach (var property in document.RootElement.EnumerateObject())
+        foreach (var property in element.EnumerateObject())
         {
-            var value = property.Value;
-            if (value.ValueKind == System.Text.Json.JsonValueKind.Null) continue;
-            pairs.Add(new(property.Name, value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText()));
+            if (property.Value.ValueKind == System.Text.Json.JsonValueKind.Null) continue;
+            pairs.Add(new(property.Name, Text(property.Value)));
         }
         return pairs;
     }
+
+    private static string Text(System.Text.Json.JsonElement value) =>
+        value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 }
