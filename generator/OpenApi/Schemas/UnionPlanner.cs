@@ -130,6 +130,8 @@ internal sealed class UnionPlanner
             var required = Mask(facts.Required.Where(n => facts.Consts.All(c => c.Name != n)).Select(n => (n, (string?)null))) | Mask(facts.Consts.Select(c => (c.Name, (string?)c.Raw)));
             var anyOf = facts.Discriminator is { } d ? Mask(d.Values.Select(v => (d.Name, (string?)v))) : 0UL;
             if (facts.Discriminator is { Values.Count: 0 } bare) required |= Mask(new[] { (bare.Name, (string?)null) });
+            // Its names did not fit the probe table: the member is left to the later rules.
+            if (required == 0 && anyOf == 0) continue;
             _rules.Add(new UnionRule { Token = UnionToken.Object, Member = i, Test = UnionTestKind.Properties, Required = required, AnyOf = anyOf, None = Forbidden(i, records) });
         }
 
@@ -138,7 +140,8 @@ internal sealed class UnionPlanner
             .OrderByDescending(i => _members[i].Object!.Required.Count).ToList();
         foreach (var i in rest.Where(i => unique[i].Count > 0))
         {
-            _rules.Add(new UnionRule { Token = UnionToken.Object, Member = i, Test = UnionTestKind.Properties, Required = RequiredMask(i), AnyOf = Mask(unique[i].Select(n => (n, (string?)null))), None = Forbidden(i, records) | OptionalConsts(i) });
+            var anyOf = Mask(unique[i].Select(n => (n, (string?)null)));
+            if (anyOf != 0) _rules.Add(new UnionRule { Token = UnionToken.Object, Member = i, Test = UnionTestKind.Properties, Required = RequiredMask(i), AnyOf = anyOf, None = Forbidden(i, records) | OptionalConsts(i) });
         }
         var takesAll = false;
         foreach (var i in rest)
@@ -183,7 +186,13 @@ internal sealed class UnionPlanner
             }
         }
         foreach (var i in records) wanted.AddRange(_members[i].Object!.Required.Select(n => (n, (string?)null)));
-        foreach (var i in records) wanted.AddRange(unique[i].Select(n => (n, (string?)null)));
+        // Unique names take turns, so every member keeps some when there are more than the table holds; a required
+        // one first, since it is always there when the value is that member.
+        var queues = records.Select(i => new Queue<string>(unique[i].OrderBy(n => _members[i].Object!.Required.Contains(n) ? 0 : 1))).ToList();
+        while (queues.Any(q => q.Count > 0))
+        {
+            foreach (var queue in queues.Where(q => q.Count > 0)) wanted.Add((queue.Dequeue(), null));
+        }
         foreach (var i in records) wanted.AddRange(_members[i].Object!.Consts.Select(c => (c.Name, (string?)null)));
         var kept = wanted.Distinct().Take(MaxProbes).ToList();
         foreach (var name in kept.Select(e => e.Name).Distinct(StringComparer.Ordinal))

@@ -44,9 +44,9 @@ internal static class ConformanceTable
             $"{rows.Count} documents, none failing internally; {clients} generate a client and {clean} of those compile with no errors ({(clients == 0 ? 0 : 100.0 * clean / clients):F0}%)."));
         if (clients < rows.Count) text.AppendLine("\"Nothing generated\" is a schema without operations, or a document the generator rejects with the errors listed.");
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Untyped across them: {rows.Sum(r => r.UntypedUnions)} unions generated as `JsonElement` (CG1002) and {rows.Sum(r => r.UntypedBodies)} bodies taken as `HttpContent` (CG1003); {rows.Sum(r => r.Types)} named types."));
+            $"Across them: {rows.Sum(r => r.Types)} named types; {rows.Sum(r => r.UntypedUnions)} pairs of union members that cannot be told apart from their JSON (CG1002: every union is typed, and such a value is read as the first member) and {rows.Sum(r => r.UntypedBodies)} bodies taken as `HttpContent` (CG1003)."));
         text.AppendLine();
-        text.AppendLine($"| Document | {kindColumn} | Operations | Named types | Untyped unions | Untyped bodies | Diagnostics | Compile | Generation (ms) | Notes |");
+        text.AppendLine($"| Document | {kindColumn} | Operations | Named types | Ambiguous union members | Untyped bodies | Diagnostics | Compile | Generation (ms) | Notes |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---|---|---:|---|");
         foreach (var row in rows)
         {

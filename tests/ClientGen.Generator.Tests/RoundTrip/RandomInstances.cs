@@ -47,8 +47,21 @@ internal sealed class RandomInstances(Random random, Assembly models)
                 : Activator.CreateInstance(type, Model(type.GetGenericArguments()[0], depth + 1))!;
         }
         if (type.IsValueType && type.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static) != null) return Enum(type);
+        if (type.IsValueType && type.GetMethod("FromUnknown", BindingFlags.Public | BindingFlags.Static) != null) return Union(type, depth);
         if (type.IsClass && type.Assembly == models) return Model(type, depth);
         throw new NotSupportedException("No random values for " + type);
+    }
+
+    /// <summary>A generated union holding one of its members, made the way users make one (<c>From…</c>).</summary>
+    private object Union(Type type, int depth)
+    {
+        var factories = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.Name.StartsWith("From", StringComparison.Ordinal) && m.Name != "FromUnknown" && m.GetParameters().Length == 1)
+            .ToList();
+        // Deep in a recursive schema, prefer a member that does not recurse again.
+        if (depth > MaxDepth) factories = factories.OrderBy(m => m.GetParameters()[0].ParameterType.Assembly == models ? 1 : 0).Take(1).ToList();
+        var factory = factories[random.Next(factories.Count)];
+        return factory.Invoke(null, new[] { Create(factory.GetParameters()[0].ParameterType, depth + 1) })!;
     }
 
     private object Model(Type declared, int depth)
