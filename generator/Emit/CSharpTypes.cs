@@ -33,6 +33,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Bytes => "byte[]",
         TypeRefKind.Any => "global::System.Text.Json.JsonElement",
         TypeRefKind.Stream => "global::System.IO.Stream",
+        TypeRefKind.File => RuntimeContract.FilePart,
         TypeRefKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Name(type.Element!)}>",
         TypeRefKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Name(type.Element!)}>",
         TypeRefKind.Named => $"global::{_namespace}.{type.Name}",
@@ -68,6 +69,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Bytes => $"{Runtime}.ReadBytes(ref {reader})",
         TypeRefKind.Any => $"{Runtime}.ReadAny(ref {reader})",
         TypeRefKind.Stream => $"{Runtime}.ReadStream(ref {reader})",
+        TypeRefKind.File => $"{Runtime}.ReadFile(ref {reader})",
         TypeRefKind.Array => $"{Runtime}.ReadList(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
         TypeRefKind.Map => $"{Runtime}.ReadMap(ref {reader}, {ReadLambda(type.Element!, depth + 1)})",
         TypeRefKind.Named => $"{NonNullName(type)}.{EmittedMembers.ReadJson}(ref {reader})",
@@ -93,6 +95,7 @@ internal sealed class CSharpTypes
         TypeRefKind.Bytes => $"{writer}.WriteBase64StringValue({value});",
         TypeRefKind.Any => $"{value}.WriteTo({writer});",
         TypeRefKind.Stream => $"{Runtime}.WriteStream({writer}, {value});",
+        TypeRefKind.File => $"{Runtime}.WriteFile({writer}, {value});",
         TypeRefKind.Array => $"{Runtime}.WriteList({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
         TypeRefKind.Map => $"{Runtime}.WriteMap({writer}, {value}, {WriteLambda(type.Element!, depth + 1)});",
         TypeRefKind.Named => $"{NonNullName(type)}.{EmittedMembers.WriteJson}({writer}, {value});",
@@ -109,7 +112,7 @@ internal sealed class CSharpTypes
         return $"if ({value} is {{ }} {v}) {{ {Write(type, writer, v, depth)} }} else {{ {writer}.WriteNullValue(); }}";
     }
 
-    private string WriteLambda(TypeRef type, int depth)
+    public string WriteLambda(TypeRef type, int depth)
     {
         var w = "w" + depth;
         var v = "x" + depth;

@@ -256,6 +256,9 @@ internal static class ClientEmitter
                         : ", new " + RuntimeContract.FormField + "[] { " + string.Join(", ", body.FormFields.Select(f => $"new({Text.Literal(f.Name)}, {Text.Literal(f.Style)}, {(f.Explode ? "true" : "false")}, {(f.IsJson ? "true" : "false")})")) + " }";
                     w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.{EmittedMembers.WriteJson}{fields});");
                     break;
+                case BodyKind.Multipart:
+                    EmitMultipart(w, body, lookup);
+                    break;
                 case BodyKind.Text:
                     w.Line($"{prefix}__request.SetText({name}, {contentType});");
                     break;
@@ -293,6 +296,32 @@ internal static class ClientEmitter
                 break;
         }
         EmitErrors(w, operation, lookup, "__response");
+    }
+
+    /// <summary>A multipart body part by part, from the record's properties: files streamed, other values by the JSON they write.</summary>
+    private static void EmitMultipart(SourceWriter w, BodyModel body, ModelLookup lookup)
+    {
+        var types = lookup.Types;
+        var name = body.Name();
+        var fields = body.FormFields.Count == 0 ? string.Empty
+            : "new " + RuntimeContract.FormField + "[] { " + string.Join(", ", body.FormFields.Select(f => $"new({Text.Literal(f.Name)}, {Text.Literal(f.Style)}, {(f.Explode ? "true" : "false")}, {(f.IsJson ? "true" : "false")})")) + " }";
+        w.Open(body.IsRequired ? string.Empty : $"if ({name} is not null)");
+        w.Line($"var __parts = new {RuntimeContract.MultipartBody}({fields});");
+        foreach (var property in lookup.Find(body.Type.Name)?.AllProperties ?? EquatableArray<PropertyModel>.Empty)
+        {
+            var type = property.Type.AsNullable(false);
+            var wire = Text.Literal(property.JsonName);
+            var local = "p_" + property.Name.TrimStart('@');
+            var add = type.Kind switch
+            {
+                TypeRefKind.File => $"__parts.AddFile({wire}, {local});",
+                TypeRefKind.Array when type.Element!.Kind == TypeRefKind.File => $"__parts.AddFiles({wire}, global::System.Linq.Enumerable.OfType<{RuntimeContract.FilePart}>({local}));",
+                _ => $"__parts.AddValue({wire}, {RuntimeContract.JsonRuntime}.ToJsonString({local}, {types.WriteLambda(type, 0)}));",
+            };
+            w.Line($"if ({name}.{property.Name} is {{ }} {local}) {add}");
+        }
+        w.Line("__request.SetMultipart(__parts);");
+        w.Close();
     }
 
     /// <summary>The reader a JSON response is read with: a record's own, else a lambda over the type.</summary>

@@ -34,7 +34,9 @@ internal static class RuntimeContract
     public const string ApiRequest = Generated + ".ApiRequest";
     public const string ApiSecurityScheme = Generated + ".ApiSecurityScheme";
     public const string ApiSecuritySchemeKind = Generated + ".ApiSecuritySchemeKind";
+    public const string FilePart = Root + ".FilePart";
     public const string FormField = Generated + ".FormField";
+    public const string MultipartBody = Generated + ".MultipartBody";
     public const string GraphQlResponse = Root + ".GraphQl.GraphQlResponse";
     public const string GraphQlTransport = Generated + ".GraphQlTransport";
     public const string JsonRuntime = Generated + ".JsonRuntime";

@@ -15,7 +15,9 @@ public enum BodyKind
     Text,
     /// <summary>Binary or any other media type: the caller passes a stream.</summary>
     Stream,
-    /// <summary>A media type we do not model (multipart, XML): the caller passes <c>HttpContent</c>.</summary>
+    /// <summary><c>multipart/form-data</c> of an object: each property a part, files streamed.</summary>
+    Multipart,
+    /// <summary>A media type we do not model (other multipart types, XML): the caller passes <c>HttpContent</c>.</summary>
     RawContent,
 }
 

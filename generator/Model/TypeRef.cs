@@ -22,6 +22,8 @@ public enum TypeRefKind
     Map,
     /// <summary>A generated type: object record, open enum or polymorphic base.</summary>
     Named,
+    /// <summary>A file part of a multipart body (a <c>format: binary</c> property): the runtime's <c>FilePart</c>.</summary>
+    File,
     /// <summary>The runtime's <c>IdOr&lt;T&gt;</c>: an id string or the object record <see cref="TypeRef.Element"/>.</summary>
     IdOr,
 }

@@ -67,9 +67,10 @@ internal sealed class BodyMapper
         {
             case BodyKind.Json:
             case BodyKind.FormUrlEncoded:
+            case BodyKind.Multipart:
                 var type = _schemas.Map(media.Schema, typeHint + "Request", bodyPointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
                 var name = names.Claim(BodyName(operation, requestBody, media.Schema, type));
-                if (kind == BodyKind.FormUrlEncoded && type.Kind != TypeRefKind.Named)
+                if (kind is BodyKind.FormUrlEncoded or BodyKind.Multipart && !(type.Kind == TypeRefKind.Named && type.NamedKind == NamedKind.Object))
                 {
                     _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, bodyPointer, "request", contentType, typeHint,
                         "its schema is not an object, so the body is taken as HttpContent");
@@ -113,13 +114,8 @@ internal sealed class BodyMapper
         var form = operation.ActualParameters.Select(p => p.ActualParameter).Where(p => p.Kind == OpenApiParameterKind.FormData).ToList();
         if (form.Count == 0) return null;
         var consumes = operation.ActualConsumes?.FirstOrDefault() ?? "application/x-www-form-urlencoded";
-        if (form.Any(p => p.IsBinary) || consumes.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
-        {
-            _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, pointer + "/parameters", "request", "multipart/form-data", typeHint,
-                "the body is taken as HttpContent so nothing is lost");
-            return new BodyModel(names.Claim("content"), TypeRef.Of(TypeRefKind.Stream), BodyKind.RawContent, "multipart/form-data", true, null);
-        }
-        // Swagger 2.0 form fields become one generated form model, like an OpenAPI 3 urlencoded body.
+        var multipart = form.Any(p => p.IsBinary) || consumes.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+        // Swagger 2.0 form fields become one generated form model, like an OpenAPI 3 urlencoded or multipart body.
         var schema = new JsonSchema { Type = JsonObjectType.Object };
         foreach (var field in form)
         {
@@ -129,6 +125,8 @@ internal sealed class BodyMapper
             schema.Properties[field.Name] = property;
         }
         var type = _schemas.Map(schema, typeHint + "Form", pointer + "/parameters");
-        return new BodyModel(names.Claim("form"), type, BodyKind.FormUrlEncoded, "application/x-www-form-urlencoded", form.Any(f => f.IsRequired), null);
+        return multipart
+            ? new BodyModel(names.Claim("form"), type, BodyKind.Multipart, "multipart/form-data", form.Any(f => f.IsRequired), null)
+            : new BodyModel(names.Claim("form"), type, BodyKind.FormUrlEncoded, "application/x-www-form-urlencoded", form.Any(f => f.IsRequired), null);
     }
 }

@@ -12,7 +12,7 @@ internal static class MediaTypes
     /// <summary>Prefers JSON, then form, then the first listed media type.</summary>
     public static (string ContentType, OpenApiMediaType Media) PickContent(IDictionary<string, OpenApiMediaType> content)
     {
-        foreach (var preferred in new[] { BodyKind.Json, BodyKind.FormUrlEncoded, BodyKind.Text })
+        foreach (var preferred in new[] { BodyKind.Json, BodyKind.FormUrlEncoded, BodyKind.Multipart, BodyKind.Text })
         {
             foreach (var entry in content)
             {
@@ -29,6 +29,7 @@ internal static class MediaTypes
         if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "text/json" || type == "*/*" || type == "application/*") return BodyKind.Json;
         if (type == "application/x-www-form-urlencoded") return BodyKind.FormUrlEncoded;
         if (type == "text/plain") return BodyKind.Text;
+        if (type == "multipart/form-data") return BodyKind.Multipart;
         if (type.StartsWith("multipart/", StringComparison.Ordinal) || type.EndsWith("/xml", StringComparison.Ordinal) || type.EndsWith("+xml", StringComparison.Ordinal)) return BodyKind.RawContent;
         return BodyKind.Stream;
     }

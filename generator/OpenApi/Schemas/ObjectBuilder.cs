@@ -50,9 +50,17 @@ internal static class ObjectBuilder
         if (schema.DiscriminatorObject != null) type.Discriminator = schema.DiscriminatorObject.PropertyName;
         foreach (var property in type.RawProperties)
         {
-            property.Type = schemas.Map(property.Schema, InlineName(type.Name, property.JsonName, schemas), property.Pointer);
+            property.Type = AsFile(schemas.Map(property.Schema, InlineName(type.Name, property.JsonName, schemas), property.Pointer));
         }
     }
+
+    /// <summary>Binary inside a record only makes sense as a multipart part, where it needs a file name: a <c>FilePart</c>, lists of them too.</summary>
+    private static Model.TypeRef AsFile(Model.TypeRef type) => type.Kind switch
+    {
+        Model.TypeRefKind.Stream => new Model.TypeRef(Model.TypeRefKind.File, IsNullable: type.IsNullable),
+        Model.TypeRefKind.Array when type.Element!.Kind == Model.TypeRefKind.Stream => type with { Element = AsFile(type.Element) },
+        _ => type,
+    };
 
     /// <summary>
     /// The name of a property's inline schema: the record's name and the property's. When the property repeats the

@@ -84,6 +84,7 @@ internal static class UnionBuilder
             TypeRefKind.Uri => "Uri",
             TypeRefKind.Bytes => "Bytes",
             TypeRefKind.Stream => "Stream",
+            TypeRefKind.File => "File",
             TypeRefKind.Any => "Object",
             TypeRefKind.Array => Word(type.Element!, null) + "List",
             TypeRefKind.Map => Word(type.Element!, null) + "Map",

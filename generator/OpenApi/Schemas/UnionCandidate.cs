@@ -65,7 +65,7 @@ internal sealed class UnionCandidate
                 candidate.StringTest = UnionTestKind.StringIn;
                 candidate.Values.Add(constant);
                 break;
-            case TypeRefKind.String or TypeRefKind.Uri or TypeRefKind.Bytes or TypeRefKind.Stream:
+            case TypeRefKind.String or TypeRefKind.Uri or TypeRefKind.Bytes or TypeRefKind.Stream or TypeRefKind.File:
                 candidate.Tokens = UnionTokens.String;
                 break;
             case TypeRefKind.DateTimeOffset or TypeRefKind.Date:

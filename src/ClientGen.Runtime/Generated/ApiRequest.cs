@@ -159,6 +159,13 @@ public sealed class ApiRequest
         Content = content;
     }
 
+    /// <summary>Sets a <c>multipart/form-data</c> body built part by part.</summary>
+    public void SetMultipart(MultipartBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Content = body.ToContent();
+    }
+
     /// <summary>True when the body can be sent again (buffered or absent).</summary>
     public bool IsReplayable => Content is null;
 

@@ -130,6 +130,9 @@ public static class JsonRuntime
         return new MemoryStream(Encoding.UTF8.GetBytes(reader.GetString()!), writable: false);
     }
 
+    /// <summary>Reads a file property from JSON, which can only carry it as text: a file named after the property is not known here, so it is <c>file</c>.</summary>
+    public static FilePart ReadFile(ref Utf8JsonReader reader) => new(ReadStream(ref reader), "file");
+
     /// <summary>Reads any JSON value as an element that owns its data.</summary>
     public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
@@ -228,6 +231,9 @@ public static class JsonRuntime
         value.CopyTo(copy);
         writer.WriteStringValue(Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length));
     }
+
+    /// <summary>Writes a file property as JSON text (JSON cannot carry bytes; multipart bodies send it as a file part).</summary>
+    public static void WriteFile(Utf8JsonWriter writer, FilePart value) => WriteStream(writer, value.Content);
 
     /// <summary>Writes a JSON array.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> items, JsonWriteFunc<T> writeItem)
