@@ -71,7 +71,8 @@ internal static class TypeFinisher
             AllProperties = inherited.Concat(own).ToEquatableArray(),
             AdditionalProperties = type.AdditionalProperties,
             Discriminator = discriminator,
-            DiscriminatorValue = type.DiscriminatorValue,
+            // A record derived from a variant without a mapping of its own reads back as that variant, so it writes that variant's value.
+            DiscriminatorValue = type.DiscriminatorValue ?? type.Ancestors().Select(a => a.DiscriminatorValue).FirstOrDefault(v => v != null),
         };
     }
 

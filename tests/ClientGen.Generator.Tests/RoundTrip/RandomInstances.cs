@@ -64,9 +64,10 @@ internal sealed class RandomInstances(Random random, Assembly models)
         // Members the generator reported as not told apart (CG1002) read as the first: a value is kept only when the
         // union reads it back as the member it was made as, so what is tested is what the union promises.
         object? fallback = null;
-        for (var attempt = 0; attempt < 6; attempt++)
+        var start = random.Next(factories.Count);
+        for (var attempt = 0; attempt < factories.Count * 2; attempt++)
         {
-            var factory = factories[random.Next(factories.Count)];
+            var factory = factories[(start + attempt) % factories.Count];
             var union = factory.Invoke(null, new[] { Create(factory.GetParameters()[0].ParameterType, depth + 1) })!;
             fallback ??= union;
             if (ReadsBackAsItself(type, union)) return union;
