@@ -252,8 +252,7 @@ internal static class ClientEmitter
                     w.Line($"{guard}__request.SetJson({value}, static (global::System.Text.Json.Utf8JsonWriter w, {types.Name(bodyType)} v) => {{ {types.Write(bodyType, "w", "v")} }}, {contentType});");
                     break;
                 case BodyKind.FormUrlEncoded:
-                    var fields = body.FormFields.Count == 0 ? string.Empty
-                        : ", new " + RuntimeContract.FormField + "[] { " + string.Join(", ", body.FormFields.Select(f => $"new({Text.Literal(f.Name)}, {Text.Literal(f.Style)}, {(f.Explode ? "true" : "false")}, {(f.IsJson ? "true" : "false")})")) + " }";
+                    var fields = body.FormFields.Count == 0 ? string.Empty : ", " + FormFieldsArray(body);
                     w.Line($"{prefix}__request.SetForm({name}, {types.NonNullName(body.Type)}.{EmittedMembers.WriteJson}{fields});");
                     break;
                 case BodyKind.Multipart:
@@ -303,8 +302,7 @@ internal static class ClientEmitter
     {
         var types = lookup.Types;
         var name = body.Name();
-        var fields = body.FormFields.Count == 0 ? string.Empty
-            : "new " + RuntimeContract.FormField + "[] { " + string.Join(", ", body.FormFields.Select(f => $"new({Text.Literal(f.Name)}, {Text.Literal(f.Style)}, {(f.Explode ? "true" : "false")}, {(f.IsJson ? "true" : "false")})")) + " }";
+        var fields = body.FormFields.Count == 0 ? string.Empty : FormFieldsArray(body);
         w.Open(body.IsRequired ? string.Empty : $"if ({name} is not null)");
         w.Line($"var __parts = new {RuntimeContract.MultipartBody}({fields});");
         foreach (var property in lookup.Find(body.Type.Name)?.AllProperties ?? EquatableArray<PropertyModel>.Empty)
@@ -323,6 +321,10 @@ internal static class ClientEmitter
         w.Line("__request.SetMultipart(__parts);");
         w.Close();
     }
+
+    /// <summary>The body's <c>encoding</c> entries as the runtime's <c>FormField[]</c>.</summary>
+    private static string FormFieldsArray(BodyModel body) =>
+        "new " + RuntimeContract.FormField + "[] { " + string.Join(", ", body.FormFields.Select(f => $"new({Text.Literal(f.Name)}, {Text.Literal(f.Style)}, {(f.Explode ? "true" : "false")}, {(f.IsJson ? "true" : "false")})")) + " }";
 
     /// <summary>The reader a JSON response is read with: a record's own, else a lambda over the type.</summary>
     public static string JsonReader(TypeRef type, CSharpTypes types) =>

@@ -100,26 +100,24 @@ internal static class UnionEmitter
 
     private static void EmitMatch(SourceWriter w, UnionModel union, string name, CSharpTypes types, string json)
     {
+        EmitDispatch(w, union, name, types, json, returns: true);
+        EmitDispatch(w, union, name, types, json, returns: false);
+    }
+
+    /// <summary><c>Match</c> (a function per member, returning its result) or <c>Switch</c> (an action per member).</summary>
+    private static void EmitDispatch(SourceWriter w, UnionModel union, string name, CSharpTypes types, string json, bool returns)
+    {
         var members = union.Members;
         string Handler(UnionMember m) => "on" + m.Name;
-        w.Line("/// <summary>The result of the function for what this holds.</summary>");
+        string Delegate(string type) => returns ? $"global::System.Func<{type}, TResult>" : $"global::System.Action<{type}>";
+        var (call, done) = returns ? ("return ", string.Empty) : (string.Empty, " return;");
+        w.Line(returns ? "/// <summary>The result of the function for what this holds.</summary>" : "/// <summary>Runs the action for what this holds.</summary>");
         w.Line($"/// <param name=\"onUnknown\">For JSON of a shape the spec does not list; without it such a value throws <see cref=\"System.InvalidOperationException\"/>.</param>");
-        var parameters = members.Select(m => $"global::System.Func<{types.Name(m.Type)}, TResult> {Handler(m)}").Append($"global::System.Func<{json}, TResult>? onUnknown = null");
-        w.Open($"public TResult Match<TResult>({string.Join(", ", parameters)})");
+        var parameters = members.Select(m => $"{Delegate(types.Name(m.Type))} {Handler(m)}").Append($"{Delegate(json)}? onUnknown = null");
+        w.Open(returns ? $"public TResult Match<TResult>({string.Join(", ", parameters)})" : $"public void Switch({string.Join(", ", parameters)})");
         w.Open("switch (_member)");
-        for (var i = 0; i < members.Count; i++) w.Line($"case {i + 1}: return {Handler(members[i])}(({types.Name(members[i].Type)})_value!);");
-        w.Line($"case {Unknown} when onUnknown != null: return onUnknown(({json})_value!);");
-        w.Line($"default: throw {Union}.Empty({Text.Literal(name)});");
-        w.Close();
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>Runs the action for what this holds.</summary>");
-        w.Line($"/// <param name=\"onUnknown\">For JSON of a shape the spec does not list; without it such a value throws <see cref=\"System.InvalidOperationException\"/>.</param>");
-        var actions = members.Select(m => $"global::System.Action<{types.Name(m.Type)}> {Handler(m)}").Append($"global::System.Action<{json}>? onUnknown = null");
-        w.Open($"public void Switch({string.Join(", ", actions)})");
-        w.Open("switch (_member)");
-        for (var i = 0; i < members.Count; i++) w.Line($"case {i + 1}: {Handler(members[i])}(({types.Name(members[i].Type)})_value!); return;");
-        w.Line($"case {Unknown} when onUnknown != null: onUnknown(({json})_value!); return;");
+        for (var i = 0; i < members.Count; i++) w.Line($"case {i + 1}: {call}{Handler(members[i])}(({types.Name(members[i].Type)})_value!);{done}");
+        w.Line($"case {Unknown} when onUnknown != null: {call}onUnknown(({json})_value!);{done}");
         w.Line($"default: throw {Union}.Empty({Text.Literal(name)});");
         w.Close();
         w.Close();
