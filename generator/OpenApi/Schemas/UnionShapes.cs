@@ -71,12 +71,8 @@ internal static class UnionShapes
             var memberPointer = pointer + keyword + index++;
             if (SchemaShapes.IsNullType(member)) continue;
             var target = SchemaShapes.Unwrap(member, out _);
-            if (depth < MaxDepth && SchemaShapes.Classify(target) == null && (target.OneOf.Count > 0 || target.AnyOf.Count > 0))
-            {
-                Collect(target, memberPointer, members, depth + 1);
-                continue;
-            }
-            if (depth < MaxDepth && target.Reference == null && target.OneOf.Count == 0 && target.AnyOf.Count == 0 && TypeCount(target.Type) > 1 && SchemaShapes.Classify(target) == null)
+            // A member that is itself a union (oneOf/anyOf, or a type array) contributes its own members.
+            if (depth < MaxDepth && SchemaShapes.Classify(target) == null && (target.OneOf.Count > 0 || target.AnyOf.Count > 0 || TypeCount(target.Type) > 1))
             {
                 Collect(target, memberPointer, members, depth + 1);
                 continue;
