@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using ClientGen.Runtime;
+
+namespace ClientGen.Spector.Tests.Scenarios;
+
+/// <summary>
+/// The arguments of one generated method for one scenario call. A parameter takes the path, query or header value whose
+/// wire name it was named after; the parameter left over is the body (or, when the operation spreads its body into
+/// parameters, each takes the body property of its name). Parameters the scenario does not send get their default.
+/// </summary>
+public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation operation, ScenarioCall call, Func<string, string> expand)
+{
+    public object?[] Build(CancellationToken cancellationToken)
+    {
+        var wire = new Dictionary<string, JsonElement>();
+        foreach (var (name, value) in GeneratedOperations.PathValues(operation, call.Uri)) wire[GeneratedOperations.Simple(name)] = JsonSerializer.SerializeToElement(value);
+        foreach (var source in new[] { call.PathParams, call.Query, call.Headers })
+        {
+            foreach (var (name, value) in source) wire[GeneratedOperations.Simple(name)] = value;
+        }
+        var parameters = operation.Method.GetParameters();
+        var arguments = new object?[parameters.Length];
+        var rest = new List<int>();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = parameters[i];
+            if (parameter.ParameterType == typeof(CancellationToken)) arguments[i] = cancellationToken;
+            else if (parameter.ParameterType == typeof(ApiCallOptions)) arguments[i] = null;
+            else if (wire.TryGetValue(GeneratedOperations.Simple(parameter.Name!), out var value)) arguments[i] = FromWireValue(value, parameter.ParameterType);
+            else rest.Add(i);
+        }
+        if (rest.Count == 1 && call.Body is not null) arguments[rest[0]] = Body(call.Body, parameters[rest[0]].ParameterType);
+        else if (rest.Count > 1 && call.Body is { IsJson: true } spread) Spread(spread, parameters, rest, arguments);
+        foreach (var i in rest.Where(i => arguments[i] is null && parameters[i].HasDefaultValue)) arguments[i] = parameters[i].DefaultValue;
+        return arguments;
+    }
+
+    private object? FromWireValue(JsonElement value, Type type) =>
+        value.ValueKind == JsonValueKind.String ? values.FromWire(expand(value.GetString()!), type) : values.FromJson(value, type);
+
+    private void Spread(ScenarioBody body, ParameterInfo[] parameters, List<int> rest, object?[] arguments)
+    {
+        using var document = JsonDocument.Parse(expand(body.Text!));
+        var properties = document.RootElement.EnumerateObject().ToDictionary(p => GeneratedOperations.Simple(p.Name), p => p.Value.Clone());
+        foreach (var i in rest)
+        {
+            if (properties.TryGetValue(GeneratedOperations.Simple(parameters[i].Name!), out var value)) arguments[i] = values.FromJson(value, parameters[i].ParameterType);
+        }
+    }
+
+    private object? Body(ScenarioBody body, Type type)
+    {
+        var bytes = body.Bytes ?? (body.Text is { } text ? Encoding.UTF8.GetBytes(expand(text)) : null);
+        if (type == typeof(FilePart)) return FilePart.FromBytes(bytes ?? [], "file", body.ContentType);
+        if (type == typeof(Stream)) return new MemoryStream(bytes ?? []);
+        if (type == typeof(HttpContent))
+        {
+            var content = new ByteArrayContent(bytes ?? []);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(body.ContentType);
+            return content;
+        }
+        if (body.Parts is { } parts) return Multipart(parts, body.Files, type);
+        if (body.IsJson)
+        {
+            using var document = JsonDocument.Parse(expand(body.Text!));
+            return values.FromJson(document.RootElement, type);
+        }
+        if (type == typeof(byte[])) return bytes;
+        return values.FromWire(expand(body.Text ?? ""), type);
+    }
+
+    // A multipart request model: each property takes the part or the file of its name.
+    private object Multipart(JsonElement parts, IReadOnlyList<ScenarioFile> files, Type type)
+    {
+        var model = Activator.CreateInstance(type)!;
+        foreach (var property in type.GetProperties().Where(p => p.CanWrite))
+        {
+            var name = GeneratedOperations.Simple(property.Name);
+            var matching = files.Where(f => GeneratedOperations.Simple(f.FieldName) == name).ToArray();
+            var part = parts.EnumerateObject().FirstOrDefault(p => GeneratedOperations.Simple(p.Name) == name);
+            if (matching.Length > 0)
+            {
+                var fileParts = matching.Select(f => FilePart.FromBytes(f.Content, f.FileName ?? f.FieldName, f.ContentType)).ToList();
+                property.SetValue(model, TypedValues.ElementType(property.PropertyType) is null ? fileParts[0] : fileParts);
+            }
+            else if (part.Value.ValueKind != JsonValueKind.Undefined)
+            {
+                property.SetValue(model, part.Value.ValueKind == JsonValueKind.String && TypedValues.ElementType(property.PropertyType) is null
+                    ? values.FromWire(part.Value.GetString()!, property.PropertyType)
+                    : values.FromJson(part.Value, property.PropertyType));
+            }
+        }
+        return model;
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ClientGen.Runtime;
+using Xunit.Sdk;
+
+namespace ClientGen.Spector.Tests.Scenarios;
+
+/// <summary>
+/// Calls a scenario as its mockapi expects, through the generated method: every argument a typed value built from the
+/// scenario's wire values (<see cref="TypedValues"/>), every answer checked against what the mock sent
+/// (<see cref="JsonSameness"/>). The mock rejects a request that does not match, which the client throws.
+/// </summary>
+public sealed class ScenarioDriver(Uri baseAddress, HttpClient http)
+{
+    private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(20);
+
+    public async Task RunAsync(SpectorScenario scenario)
+    {
+        foreach (var call in scenario.Apis) await CallAsync(scenario, call);
+    }
+
+    public async Task<object?> CallAsync(SpectorScenario scenario, ScenarioCall call, Func<GeneratedOperation, bool>? prefer = null)
+    {
+        var operation = GeneratedOperations.For(scenario.Area, call, prefer)
+            ?? throw new XunitException($"No generated operation of {GeneratedOperations.NamespaceOf(scenario.Area)} answers {call.Method} {call.Uri}.");
+        var json = GeneratedOperations.JsonFor(operation.Namespace);
+        var values = new TypedValues(json);
+        var client = CreateClient(operation.Client);
+        using var deadline = new CancellationTokenSource(s_deadline);
+        var arguments = new ArgumentBuilder(values, operation, call, Expand).Build(deadline.Token);
+        object? result;
+        try
+        {
+            var task = (Task)operation.Method.Invoke(client, arguments)!;
+            await task;
+            result = operation.Method.ReturnType.IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
+        }
+        catch (ApiException e)
+        {
+            throw new XunitException($"{operation.Descriptor.OperationId} ({call.Method} {call.Uri}): the mock answered {e.StatusCode}: {e.ResponseBody}{Environment.NewLine}{e.InnerException?.Message}");
+        }
+        if (result is not null) CheckRead(call, operation, result, json);
+        return result;
+    }
+
+    public string Expand(string text) => text.Replace("{baseUrl}", baseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
+
+    private object CreateClient(Type clientType)
+    {
+        var constructor = clientType.GetConstructors().First(c => c.GetParameters() is [{ ParameterType: var h }, _] && h == typeof(HttpClient));
+        var optionsType = constructor.GetParameters()[1].ParameterType;
+        var options = Activator.CreateInstance(optionsType)!;
+        optionsType.GetProperty(nameof(ApiClientOptions.BaseAddress))!.SetValue(options, baseAddress);
+        return constructor.Invoke([http, options]);
+    }
+
+    private void CheckRead(ScenarioCall call, GeneratedOperation operation, object result, JsonSerializerOptions json)
+    {
+        var body = call.ResponseBody;
+        if (body is null) return;
+        var bytes = result switch
+        {
+            byte[] b => b,
+            Stream s => ReadAll(s),
+            FilePart f => ReadAll(f.Content),
+            _ => null,
+        };
+        if (bytes is not null)
+        {
+            var expected = body.Bytes ?? Encoding.UTF8.GetBytes(body.Text ?? "");
+            if (!expected.AsSpan().SequenceEqual(bytes)) throw new XunitException($"{operation.Descriptor.OperationId}: read {bytes.Length} bytes, not the {expected.Length} the mock sent.");
+            return;
+        }
+        if (!body.IsJson) return;
+        using var expectedJson = JsonDocument.Parse(Expand(body.Text!));
+        using var readJson = JsonDocument.Parse(JsonSerializer.Serialize(result, result.GetType(), json));
+        var differences = JsonSameness.Differences(expectedJson.RootElement, readJson.RootElement);
+        if (differences.Count > 0) throw new XunitException($"{operation.Descriptor.OperationId} read what the mock did not send:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
