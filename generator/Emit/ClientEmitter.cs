@@ -132,6 +132,7 @@ internal static class ClientEmitter
         foreach (var parameter in operation.Parameters.Where(p => p.IsRequired)) parts.Add(($"{ParameterType(parameter.Type, lookup)} {parameter.Name}", parameter.Name));
         if (operation.Body is { IsRequired: true } requiredBody) parts.Add(($"{BodyType(requiredBody, lookup)} {requiredBody.Name()}", requiredBody.Name()));
         if (operation.Body is { IsRequired: false } optionalBody) parts.Add(($"{BodyType(optionalBody, lookup)} {optionalBody.Name()} = null", optionalBody.Name()));
+        if (operation.Body?.ContentTypeParameter is { } contentType) parts.Add(($"string? {contentType} = null", contentType));
         foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired)) parts.Add(($"{ParameterType(parameter.Type.AsNullable(), lookup)} {parameter.Name} = null", parameter.Name));
         parts.Add(($"{RuntimeContract.ApiCallOptions}? {EmittedMembers.CallOptions} = null", EmittedMembers.CallOptions));
         return parts;
@@ -165,6 +166,7 @@ internal static class ClientEmitter
         if (operation.Body is { } body)
         {
             Text.SpecDoc(w, "param", body.Description ?? $"The request body ({body.ContentType}).", $" name=\"{body.Name().TrimStart('@')}\"");
+            if (body.ContentTypeParameter is { } contentType) w.Line($"/// <param name=\"{contentType}\">The body's media type (<c>{Text.Xml(body.ContentType)}</c> when null).</param>");
         }
         foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired))
         {
@@ -262,7 +264,7 @@ internal static class ClientEmitter
                     w.Line($"{prefix}__request.SetText({name}, {contentType});");
                     break;
                 case BodyKind.Stream:
-                    w.Line($"{prefix}__request.SetStream({name}, {contentType});");
+                    w.Line($"{prefix}__request.SetStream({name}, {(body.ContentTypeParameter is { } chosen ? $"{chosen} ?? {contentType}" : contentType)});");
                     break;
                 default:
                     w.Line($"{prefix}__request.Content = {name};");
@@ -270,6 +272,7 @@ internal static class ClientEmitter
             }
         }
 
+        if (operation.Success.Accept is { Length: > 0 } accept) w.Line($"__request.AddHeader(\"Accept\", {Text.Literal(accept)});");
         w.Line($"__request.CallOptions = {EmittedMembers.CallOptions};");
 
         var success = operation.Success;

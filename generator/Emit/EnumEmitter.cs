@@ -13,8 +13,10 @@ internal static class EnumEmitter
     public static void Emit(SourceWriter w, TypeModel type, ModelLookup lookup)
     {
         var model = type.Enum!;
-        var integer = model.Underlying == EnumUnderlying.Integer;
-        var raw = integer ? "long" : "string";
+        // An integer or number enum wraps a value type (long, decimal); a string enum wraps the wire text.
+        var numeric = model.Underlying != EnumUnderlying.String;
+        var raw = model.Underlying switch { EnumUnderlying.Integer => "long", EnumUnderlying.Number => "decimal", _ => "string" };
+        var suffix = model.Underlying == EnumUnderlying.Number ? "m" : "";
         var name = type.Name;
         var fullName = $"global::{lookup.Namespace}.{name}";
 
@@ -23,15 +25,15 @@ internal static class EnumEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.{EmittedMembers.JsonConverter}))]");
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{fullName}>");
-        if (integer)
+        if (numeric)
         {
-            w.Line("private readonly long _value;");
+            w.Line($"private readonly {raw} _value;");
             w.Line();
             w.Line("/// <summary>Wraps a raw value, listed by the spec or not.</summary>");
-            w.Line($"public {name}(long value) => _value = value;");
+            w.Line($"public {name}({raw} value) => _value = value;");
             w.Line();
             w.Line("/// <summary>The raw value.</summary>");
-            w.Line("public long Value => _value;");
+            w.Line($"public {raw} Value => _value;");
         }
         else
         {
@@ -47,7 +49,7 @@ internal static class EnumEmitter
 
         foreach (var member in model.Members)
         {
-            var literal = integer ? member.Value : Text.Literal(member.Value);
+            var literal = numeric ? member.Value + suffix : Text.Literal(member.Value);
             w.Line($"/// <summary><c>{Text.Xml(member.Value)}</c></summary>");
             w.Line($"public static {fullName} {member.Name} {{ get; }} = new({literal});");
             w.Line();
@@ -65,14 +67,15 @@ internal static class EnumEmitter
         }
         else
         {
-            var values = string.Join(" or ", model.Members.Select(m => integer ? m.Value : Text.Literal(m.Value)));
+            var values = string.Join(" or ", model.Members.Select(m => numeric ? m.Value + suffix : Text.Literal(m.Value)));
             w.Line($"public bool {EmittedMembers.EnumIsKnown} => Value is {values};");
         }
         w.Line();
 
-        var comparer = integer ? "_value == other._value" : "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)";
-        var hash = integer ? "_value.GetHashCode()" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
-        var toString = integer ? "_value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : "Value";
+        var comparer = numeric ? "_value == other._value" : "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)";
+        var hash = numeric ? "_value.GetHashCode()" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
+        var toString = numeric ? "_value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : "Value";
+        var read = model.Underlying switch { EnumUnderlying.Integer => "Int64", EnumUnderlying.Number => "Decimal", _ => "String" };
         w.Line($$"""
             /// <summary>Converts a raw value.</summary>
             public static implicit operator {{fullName}}({{raw}} value) => new(value);
@@ -95,9 +98,9 @@ internal static class EnumEmitter
             /// <summary>The raw value.</summary>
             public override string ToString() => {{toString}};
 
-            internal static {{fullName}} {{EmittedMembers.ReadJson}}(ref global::System.Text.Json.Utf8JsonReader reader) => new({{RuntimeContract.JsonRuntime}}.Read{{(integer ? "Int64" : "String")}}(ref reader));
+            internal static {{fullName}} {{EmittedMembers.ReadJson}}(ref global::System.Text.Json.Utf8JsonReader reader) => new({{RuntimeContract.JsonRuntime}}.Read{{read}}(ref reader));
 
-            internal static void {{EmittedMembers.WriteJson}}(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value) => writer.Write{{(integer ? "Number" : "String")}}Value(value.{{(integer ? "_value" : "Value")}});
+            internal static void {{EmittedMembers.WriteJson}}(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value) => writer.Write{{(numeric ? "Number" : "String")}}Value(value.{{(numeric ? "_value" : "Value")}});
 
             /// <summary>Lets <c>System.Text.Json</c> use the generated reader and writer for this type.</summary>
             public sealed class {{EmittedMembers.JsonConverter}} : global::System.Text.Json.Serialization.JsonConverter<{{fullName}}>

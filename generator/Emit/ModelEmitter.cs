@@ -183,15 +183,20 @@ internal static class ModelEmitter
             }
             w.Close();
         }
-        w.Line($"{EmittedMembers.WriteJsonCore}(writer, value);");
+        var discriminator = lookup.DiscriminatorFor(type);
+        var tagsOnlyAsBase = type.TagsOnlyAsBase && WritesDiscriminatorItself(type, discriminator);
+        w.Line(tagsOnlyAsBase ? $"{EmittedMembers.WriteJsonCore}(writer, value, tagged: false);" : $"{EmittedMembers.WriteJsonCore}(writer, value);");
         w.Close();
         w.Line();
 
-        var discriminator = lookup.DiscriminatorFor(type);
         var apType = lookup.AdditionalPropertiesType(type);
-        w.Open($"internal static void {EmittedMembers.WriteJsonCore}({Writer} writer, {fullName} value)");
+        w.Open($"internal static void {EmittedMembers.WriteJsonCore}({Writer} writer, {fullName} value{(tagsOnlyAsBase ? ", bool tagged = true" : "")})");
         w.Line("writer.WriteStartObject();");
-        if (WritesDiscriminatorItself(type, discriminator))
+        if (tagsOnlyAsBase)
+        {
+            w.Line($"if (tagged) writer.WriteString({Text.Utf8Literal(discriminator!.PropertyJsonName)}, {Text.Literal(type.DiscriminatorValue!)});");
+        }
+        else if (WritesDiscriminatorItself(type, discriminator))
         {
             w.Line($"writer.WriteString({Text.Utf8Literal(discriminator!.PropertyJsonName)}, {Text.Literal(type.DiscriminatorValue!)});");
         }
@@ -213,6 +218,12 @@ internal static class ModelEmitter
             {
                 // Unset: omitted. Null: written as null. Value: written.
                 w.Line($"if ({access}.IsSet) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type.AsNullable(), "writer", access + ".Value", 0, "v_" + property.Name)} }}");
+            }
+            else if (property.DiscriminatorDefault == string.Empty && !property.Type.IsNullable && EmptyDiscriminatorTest(property.Type, access) is { } isEmpty)
+            {
+                // A discriminator the JSON lacked stays empty (no type of this hierarchy claims ""): it is not written
+                // back as "", so a value read from a server that omits it round-trips unchanged.
+                w.Line($"if (!({isEmpty})) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type, "writer", access, 0, "v_" + property.Name)} }}");
             }
             else if (property.IsRequired)
             {
@@ -247,6 +258,13 @@ internal static class ModelEmitter
 
     private static string PropertyType(PropertyModel property, CSharpTypes types) =>
         property.IsTriState ? $"{RuntimeContract.Optional}<{types.Name(property.Type.AsNullable())}>" : types.Name(property.Type);
+
+    private static string? EmptyDiscriminatorTest(TypeRef type, string access) => type.Kind switch
+    {
+        TypeRefKind.String => $"{access}.Length == 0",
+        TypeRefKind.Named when type.NamedKind == NamedKind.Enum => $"{access}.ToString().Length == 0",
+        _ => null,
+    };
 
     private static string? DiscriminatorFallback(TypeRef type, string value, CSharpTypes types) => type.Kind switch
     {

@@ -103,12 +103,19 @@ public sealed record BodyModel(string ParameterName, TypeRef Type, BodyKind Kind
 {
     /// <summary>A form body's <c>encoding</c> entries; fields without one use the form defaults (and brackets when nested).</summary>
     public EquatableArray<FormFieldModel> FormFields { get; init; } = EquatableArray<FormFieldModel>.Empty;
+
+    /// <summary>The parameter that names the media type of bytes the spec leaves open (defaulting to <see cref="ContentType"/>).</summary>
+    public string? ContentTypeParameter { get; init; }
 }
 
 /// <summary>OpenAPI's <c>encoding</c> entry for one form field; each member is the runtime's <c>FormField</c>.</summary>
 public sealed record FormFieldModel(string Name, string Style, bool Explode, bool IsJson);
 
-public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef? Type, string? ContentType, string? Description);
+public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef? Type, string? ContentType, string? Description)
+{
+    /// <summary>The request's <c>Accept</c> header: the media types the client reads this response as.</summary>
+    public string? Accept { get; init; }
+}
 
 /// <summary>A documented error status, with its body type and what the spec declares it means.</summary>
 public sealed record ErrorResponseModel(string StatusCode, TypeRef? Type, string? Description, IdempotencyRefusal Refusal = IdempotencyRefusal.None);

@@ -38,6 +38,12 @@ public sealed record TypeModel
     /// <summary>This type's own value of its base's discriminator.</summary>
     public string? DiscriminatorValue { get; init; }
 
+    /// <summary>
+    /// A union variant whose schema lacks the discriminator writes it only when written as the union: the same schema
+    /// used directly (the value of an envelope property) is written as its schema says, untagged.
+    /// </summary>
+    public bool TagsOnlyAsBase { get; init; }
+
     public EnumModel? Enum { get; init; }
 
     public UnionModel? Union { get; init; }
@@ -83,6 +89,9 @@ public enum EnumUnderlying
 {
     String,
     Integer,
+
+    /// <summary>Numbers that are not all integers, kept as <c>decimal</c> so a listed 2.2 is written back as 2.2.</summary>
+    Number,
 }
 
 public sealed record EnumModel(EnumUnderlying Underlying, EquatableArray<EnumMember> Members);

@@ -59,11 +59,11 @@ for (const file of mockApiFiles(specsRoot)) {
       name, area, passCondition: scenario.passCondition, code: scenario.code,
       apis: scenario.apis.map((api) => ({
         method: api.method.toUpperCase(),
-        uri: api.uri,
+        uri: api.uri.replace(/\\:/g, ":"), // express escapes a literal colon
         query: plain(api.request?.query),
         pathParams: plain(api.request?.pathParams),
         headers: plain(api.request?.headers),
-        body: body(api.request?.body),
+        body: body(api.request?.body ?? (api.request?.files ? { kind: "multipart", contentType: "multipart/form-data", files: api.request.files } : undefined)),
         status: api.response.status,
         responseHeaders: plain(api.response.headers),
         responseBody: body(api.response.body),

@@ -59,7 +59,7 @@ internal sealed class BodyMapper
         if (requestBody == null || requestBody.Content.Count == 0) return null;
         var bodyPointer = pointer + "/requestBody";
         var (contentType, media) = MediaTypes.PickContent(requestBody.Content);
-        var kind = MediaTypes.BodyKindOf(contentType);
+        var kind = MediaTypes.KindOf(contentType, media);
         var description = SpecText.OrNull(requestBody.Description);
         // A form with no fields and no room for any (Stripe's GET and DELETE bodies) sends nothing: no parameter for it.
         if (kind == BodyKind.FormUrlEncoded && IsEmptyObject(media.Schema)) return null;
@@ -80,7 +80,13 @@ internal sealed class BodyMapper
             case BodyKind.Text:
                 return new BodyModel(names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.String))), TypeRef.Of(TypeRefKind.String), kind, contentType, requestBody.IsRequired, description);
             case BodyKind.Stream:
-                return new BodyModel(names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.Stream))), TypeRef.Of(TypeRefKind.Stream), kind, contentType, requestBody.IsRequired, description);
+                var streamName = names.Claim(BodyName(operation, requestBody, null, TypeRef.Of(TypeRefKind.Stream)));
+                // Bytes of a media type the spec leaves open (*/*, or several listed) are sent as the caller says.
+                var open = MediaTypes.IsWildcard(contentType) || requestBody.Content.Count(c => MediaTypes.KindOf(c.Key, c.Value) == BodyKind.Stream) > 1;
+                return new BodyModel(streamName, TypeRef.Of(TypeRefKind.Stream), kind, MediaTypes.IsWildcard(contentType) ? "application/octet-stream" : contentType, requestBody.IsRequired, description)
+                {
+                    ContentTypeParameter = open ? names.Claim("contentType") : null,
+                };
             default:
                 _diagnostics.Warn(DiagnosticDescriptors.UnsupportedMediaType, bodyPointer, "request", contentType, typeHint,
                     "the body is taken as HttpContent so nothing is lost");

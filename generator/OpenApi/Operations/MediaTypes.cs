@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ClientGen.Generator.Model;
+using NJsonSchema;
 using NSwag;
 
 namespace ClientGen.Generator.OpenApi.Operations;
@@ -21,6 +22,23 @@ internal static class MediaTypes
         }
         var first = content.First();
         return (first.Key, first.Value);
+    }
+
+    /// <summary>
+    /// What a media type's body is: a <c>type: string, format: binary</c> schema is the bytes themselves whatever the
+    /// media type says (a file sent as <c>application/json</c> or <c>*/*</c> is not a JSON string).
+    /// </summary>
+    public static BodyKind KindOf(string contentType, OpenApiMediaType media) =>
+        IsBinary(media.Schema) ? BodyKind.Stream : BodyKindOf(contentType);
+
+    /// <summary>The media type names no single type (<c>*/*</c>, <c>image/*</c>): the caller says what it sends.</summary>
+    public static bool IsWildcard(string contentType) => contentType.IndexOf('*') >= 0;
+
+    private static bool IsBinary(JsonSchema? schema)
+    {
+        if (schema == null) return false;
+        var actual = schema.ActualSchema;
+        return actual.Type == JsonObjectType.String && actual.Format == "binary";
     }
 
     public static BodyKind BodyKindOf(string contentType)

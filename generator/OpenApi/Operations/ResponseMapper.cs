@@ -72,19 +72,24 @@ internal sealed class ResponseMapper
         if (response.Content.Count == 0)
         {
             // Swagger 2.0 keeps the schema on the response itself.
-            if (response.Schema != null) return new ResponseModel(status, ResponseKind.Json, _schemas.Map(response.Schema, typeHint + "Response", pointer + "/schema"), "application/json", description);
+            if (response.Schema != null) return new ResponseModel(status, ResponseKind.Json, _schemas.Map(response.Schema, typeHint + "Response", pointer + "/schema"), "application/json", description) { Accept = "application/json" };
             return new ResponseModel(status, ResponseKind.None, null, null, description);
         }
         var (contentType, media) = MediaTypes.PickContent(response.Content);
-        switch (MediaTypes.BodyKindOf(contentType))
+        var kind = MediaTypes.KindOf(contentType, media);
+        // Accept names what the client reads: the one media type it parses, or every one it hands over as bytes.
+        var accept = kind is BodyKind.Json or BodyKind.Text
+            ? contentType
+            : string.Join(", ", response.Content.Where(c => MediaTypes.KindOf(c.Key, c.Value) is not (BodyKind.Json or BodyKind.Text)).Select(c => c.Key));
+        switch (kind)
         {
             case BodyKind.Json:
                 var type = media.Schema == null ? TypeRef.Of(TypeRefKind.Any) : _schemas.Map(media.Schema, typeHint + "Response", pointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
-                return new ResponseModel(status, ResponseKind.Json, type, contentType, description);
+                return new ResponseModel(status, ResponseKind.Json, type, contentType, description) { Accept = accept };
             case BodyKind.Text:
-                return new ResponseModel(status, ResponseKind.Text, TypeRef.Of(TypeRefKind.String), contentType, description);
+                return new ResponseModel(status, ResponseKind.Text, TypeRef.Of(TypeRefKind.String), contentType, description) { Accept = accept };
             default:
-                return new ResponseModel(status, ResponseKind.Stream, TypeRef.Of(TypeRefKind.Stream), contentType, description);
+                return new ResponseModel(status, ResponseKind.Stream, TypeRef.Of(TypeRefKind.Stream), contentType, description) { Accept = accept };
         }
     }
 
@@ -94,7 +99,7 @@ internal sealed class ResponseMapper
         if (response.Content.Count == 0) return response.Schema;
         var (type, media) = MediaTypes.PickContent(response.Content);
         contentType = type;
-        return MediaTypes.BodyKindOf(type) == BodyKind.Json ? media.Schema : null;
+        return MediaTypes.KindOf(type, media) == BodyKind.Json ? media.Schema : null;
     }
 
     private static int StatusRank(string status) =>

@@ -28,6 +28,9 @@ internal sealed class DeclaredType
     public DeclaredType? Base { get; set; }
     public string? Discriminator { get; set; }
     public string? DiscriminatorValue { get; set; }
+
+    /// <summary>A oneOf/anyOf variant that derives from its union only by being listed: its own schema has no discriminator.</summary>
+    public bool IsListedVariant { get; set; }
     public List<DiscriminatorCase> Cases { get; } = new();
     public List<RawProperty> RawProperties { get; } = new();
     public List<PropertyModel> Properties { get; set; } = new();

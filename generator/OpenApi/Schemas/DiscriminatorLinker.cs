@@ -36,7 +36,11 @@ internal static class DiscriminatorLinker
                 }
                 foreach (var (_, variant) in members)
                 {
-                    if (variant.Base == null && variant != type && !variant.IsAncestorOf(type)) variant.Base = type;
+                    if (variant.Base == null && variant != type && !variant.IsAncestorOf(type))
+                    {
+                        variant.Base = type;
+                        variant.IsListedVariant = true;
+                    }
                 }
             }
             else

@@ -10,7 +10,8 @@ namespace ClientGen.Generator.OpenApi.Schemas;
 
 /// <summary>
 /// The members of an enum schema: one per distinct value (a <c>null</c> entry only makes uses nullable), named by
-/// <c>x-enumNames</c> when the spec gives them, else by the value; integer-backed when every value is an integer.
+/// <c>x-enumNames</c> when the spec gives them, else by the value; integer-backed when every value is an integer,
+/// decimal-backed when every value is a number (a JSON number must be written back as one, not as a string).
 /// </summary>
 internal static class EnumBuilder
 {
@@ -33,6 +34,9 @@ internal static class EnumBuilder
             var memberName = declaredName ?? (value.Length == 0 ? "Empty" : Identifier.Pascal(value, "Value"));
             members.Add(new EnumMember(names.Claim(Identifier.Pascal(memberName, "Value")), value, null));
         }
-        return new EnumModel(integer ? EnumUnderlying.Integer : EnumUnderlying.String, members.ToEquatableArray());
+        var number = !integer && members.Count > 0
+            && ((schema.Type & ~JsonObjectType.Null) == JsonObjectType.Number || schema.Enumeration.All(v => v is null or double or float or decimal or long or int))
+            && members.All(m => decimal.TryParse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        return new EnumModel(integer ? EnumUnderlying.Integer : number ? EnumUnderlying.Number : EnumUnderlying.String, members.ToEquatableArray());
     }
 }

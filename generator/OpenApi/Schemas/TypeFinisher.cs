@@ -73,6 +73,7 @@ internal static class TypeFinisher
             Discriminator = discriminator,
             // A record derived from a variant without a mapping of its own reads back as that variant, so it writes that variant's value.
             DiscriminatorValue = type.DiscriminatorValue ?? type.Ancestors().Select(a => a.DiscriminatorValue).FirstOrDefault(v => v != null),
+            TagsOnlyAsBase = type.IsListedVariant,
         };
     }
 

@@ -34,14 +34,32 @@ public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation opera
         {
             var parameter = parameters[i];
             if (parameter.ParameterType == typeof(CancellationToken)) arguments[i] = cancellationToken;
-            else if (parameter.ParameterType == typeof(ApiCallOptions)) arguments[i] = null;
-            else if (wire.TryGetValue(GeneratedOperations.Simple(parameter.Name!), out var value)) arguments[i] = FromWireValue(value, parameter.ParameterType);
+            else if (parameter.ParameterType == typeof(ApiCallOptions)) arguments[i] = CallOptions(parameters);
+            else if (wire.TryGetValue(GeneratedOperations.Simple(parameter.Name!), out var value) || wire.TryGetValue(GeneratedOperations.SimpleParameter(parameter.Name!), out value)) arguments[i] = FromWireValue(value, parameter.ParameterType);
             else rest.Add(i);
+        }
+        // The media type of bytes the spec leaves open is the caller's to name: the one the scenario sends.
+        foreach (var i in rest.Where(i => parameters[i].Name == "contentType" && call.Body is not null).ToList())
+        {
+            arguments[i] = call.Body!.ContentType;
+            rest.Remove(i);
         }
         if (rest.Count == 1 && call.Body is not null) arguments[rest[0]] = Body(call.Body, parameters[rest[0]].ParameterType);
         else if (rest.Count > 1 && call.Body is { IsJson: true } spread) Spread(spread, parameters, rest, arguments);
         foreach (var i in rest.Where(i => arguments[i] is null && parameters[i].HasDefaultValue)) arguments[i] = parameters[i].DefaultValue;
         return arguments;
+    }
+
+    // A header the method has no parameter for (Accept, which OpenAPI leaves to the client) is set the way a user sets
+    // one for a single call: through ApiCallOptions.Headers. Content-Type is the body's own.
+    private ApiCallOptions? CallOptions(ParameterInfo[] parameters)
+    {
+        var names = parameters.Select(p => GeneratedOperations.Simple(p.Name!)).ToHashSet();
+        var extra = call.Headers.Where(h => !names.Contains(GeneratedOperations.Simple(h.Key)) && !h.Key.Equals("content-type", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (extra.Count == 0) return null;
+        var options = new ApiCallOptions();
+        foreach (var (name, value) in extra) options.Headers[name] = value.ValueKind == JsonValueKind.String ? expand(value.GetString()!) : value.GetRawText();
+        return options;
     }
 
     private object? FromWireValue(JsonElement value, Type type) =>

@@ -33,7 +33,7 @@ public static class GeneratedOperations
     {
         var prefix = NamespaceOf(area);
         var clients = typeof(GeneratedOperations).Assembly.GetTypes()
-            .Where(t => t.IsClass && t.Namespace is { } ns && (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal)) && t.Name.EndsWith("Client", StringComparison.Ordinal) && !t.IsAbstract);
+            .Where(t => t.IsClass && t.Namespace is { } ns && ns.StartsWith(prefix, StringComparison.Ordinal) && t.Name.EndsWith("Client", StringComparison.Ordinal) && !t.IsAbstract);
         var operations = new List<GeneratedOperation>();
         foreach (var client in clients)
         {
@@ -45,7 +45,8 @@ public static class GeneratedOperations
                 if (method is not null) operations.Add(new GeneratedOperation(client, method, descriptor, PathPattern(descriptor.PathTemplate)));
             }
         }
-        return operations;
+        // A versioned area has a document per version (Spector.Versioning.AddedV1, …V2): the newest answers first.
+        return operations.OrderByDescending(o => o.Namespace, StringComparer.Ordinal).ToList();
     });
 
     /// <summary>The operation a scenario call reaches: same verb, a path template that matches, literal segments preferred.</summary>
@@ -53,7 +54,8 @@ public static class GeneratedOperations
     {
         var matches = Of(area)
             .Where(o => string.Equals(o.Descriptor.Method, call.Method, StringComparison.OrdinalIgnoreCase) && o.Path.IsMatch(call.Uri))
-            .OrderBy(o => o.Descriptor.PathTemplate.Count(c => c == '{'))
+            .OrderBy(o => o.Path.Match(call.Uri).Groups["server"].Length)
+            .ThenBy(o => o.Descriptor.PathTemplate.Count(c => c == '{'))
             .ThenByDescending(o => o.Descriptor.PathTemplate.Length)
             .ToArray();
         return (prefer is null ? null : matches.FirstOrDefault(prefer)) ?? matches.FirstOrDefault();
@@ -73,13 +75,19 @@ public static class GeneratedOperations
 
     public static string Simple(string name) => Regex.Replace(name, "[^A-Za-z0-9]", "").ToLowerInvariant();
 
+    /// <summary>A parameter's wire name as the generator spelled it: a parameter renamed away from a reserved one keeps a digit suffix.</summary>
+    public static string SimpleParameter(string name) => Simple(name).TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+
     // A template's variables match one path segment ({+name} any text); the server part of the path may come first.
     private static Regex PathPattern(string template)
     {
         var index = 0;
         var pattern = Regex.Replace(Regex.Escape(template), @"\\\{(\\\+)?([^}]*)}", m => $"(?<v{index++}>{(m.Groups[1].Success ? ".*" : "[^/]*")})");
-        return new Regex("^.*?" + pattern + "$", RegexOptions.CultureInvariant);
+        return new Regex("^(?<server>.*?)" + pattern + "$", RegexOptions.CultureInvariant);
     }
+
+    /// <summary>The part of a call's path that belongs to the server's URL (its variables already filled in).</summary>
+    public static string ServerPath(GeneratedOperation operation, string uri) => operation.Path.Match(uri).Groups["server"].Value;
 
     /// <summary>The path variables of a call, by name, as the template names them.</summary>
     public static Dictionary<string, string> PathValues(GeneratedOperation operation, string uri)

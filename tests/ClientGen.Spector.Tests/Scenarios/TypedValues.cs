@@ -18,9 +18,9 @@ public sealed class TypedValues(JsonSerializerOptions generated)
     public object? FromJson(JsonElement element, Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type);
+        if (type == typeof(JsonElement)) return element.Clone(); // JSON's null too
         if (element.ValueKind == JsonValueKind.Null) return null;
         if (underlying is not null) return FromJson(element, underlying);
-        if (type == typeof(JsonElement)) return element.Clone();
         if (type == typeof(object)) return element.Clone();
         if (type == typeof(System.Text.Json.Nodes.JsonNode)) return System.Text.Json.Nodes.JsonNode.Parse(element.GetRawText());
         if (IsGenerated(type)) return JsonSerializer.Deserialize(element.GetRawText(), type, generated);
