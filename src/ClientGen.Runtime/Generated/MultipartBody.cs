@@ -28,7 +28,10 @@ public sealed class MultipartBody
         ArgumentNullException.ThrowIfNull(file);
         var part = new StreamContent(file.Content);
         part.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType ?? "application/octet-stream");
-        _content.Add(part, Quoted(name), Quoted(file.FileName));
+        // Set whole: MultipartFormDataContent.Add(part, name, fileName) also writes filename*= from the quoted name,
+        // and a server that prefers filename* (busboy, multer) would read the quotes as part of it.
+        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quoted(name), FileName = Quoted(file.FileName) };
+        _content.Add(part);
     }
 
     /// <summary>Adds one file part per file, each under <paramref name="name"/>.</summary>
@@ -43,12 +46,14 @@ public sealed class MultipartBody
         using var document = JsonDocument.Parse(json);
         var value = document.RootElement;
         var asJson = _encodings?.FirstOrDefault(e => e.Name == name)?.IsJson == true;
-        if (value.ValueKind == JsonValueKind.Array && !asJson)
+        // OpenAPI: an array of primitives is one part per item; an array of objects is complex, one application/json part.
+        var complex = value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Any(item => item.ValueKind is JsonValueKind.Object or JsonValueKind.Array);
+        if (value.ValueKind == JsonValueKind.Array && !asJson && !complex)
         {
             foreach (var item in value.EnumerateArray()) AddElement(name, item);
             return;
         }
-        if (asJson) AddJson(name, value);
+        if (asJson || complex) AddJson(name, value);
         else AddElement(name, value);
     }
 

@@ -22,7 +22,7 @@ public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation opera
     public object?[] Build(CancellationToken cancellationToken)
     {
         var wire = new Dictionary<string, JsonElement>();
-        foreach (var (name, value) in GeneratedOperations.PathValues(operation, call.Uri)) wire[GeneratedOperations.Simple(name)] = JsonSerializer.SerializeToElement(value);
+        foreach (var (name, value) in GeneratedOperations.PathValues(operation, call.Uri)) wire[GeneratedOperations.Simple(name)] = JsonSerializer.SerializeToElement(PathStyles.Unstyle(name, value));
         foreach (var source in new[] { call.PathParams, call.Query, call.Headers })
         {
             foreach (var (name, value) in source) wire[GeneratedOperations.Simple(name)] = value;
@@ -44,9 +44,38 @@ public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation opera
             arguments[i] = call.Body!.ContentType;
             rest.Remove(i);
         }
-        if (rest.Count == 1 && call.Body is not null) arguments[rest[0]] = Body(call.Body, parameters[rest[0]].ParameterType);
-        else if (rest.Count > 1 && call.Body is { IsJson: true } spread) Spread(spread, parameters, rest, arguments);
-        foreach (var i in rest.Where(i => arguments[i] is null && parameters[i].HasDefaultValue)) arguments[i] = parameters[i].DefaultValue;
+        if (call.Body is { } body && rest.Count > 0)
+        {
+            var spread = body.IsJson && rest.Count > 1 && BodyProperties(body).Keys.Intersect(rest.Select(i => GeneratedOperations.Simple(parameters[i].Name!))).Any();
+            if (spread)
+            {
+                Spread(body, parameters, rest, arguments);
+            }
+            else
+            {
+                // The body is the parameter that can hold one (a model, bytes, a collection), not an optional query string.
+                var index = rest.Count == 1 ? rest[0] : rest.FirstOrDefault(i => IsBodyLike(parameters[i].ParameterType), rest[0]);
+                arguments[index] = Body(body, parameters[index].ParameterType);
+            }
+        }
+        foreach (var i in rest.Where(i => arguments[i] is null))
+        {
+            var type = parameters[i].ParameterType;
+            // An exploded map in the query (?a=1&b=2) is the query's pairs, each named by its key.
+            if (TypedValues.DictionaryValueType(type) is { } valueType && call.Query.Count > 0)
+            {
+                arguments[i] = values.FromJson(JsonSerializer.SerializeToElement(call.Query.ToDictionary(q => q.Key, q => q.Value)), type);
+            }
+            // A body the spec requires but the scenario does not check (a GET with a body model) is an empty model.
+            else if (!parameters[i].HasDefaultValue && type.IsClass && TypedValues.IsGenerated(type) && type.GetConstructor(Type.EmptyTypes) is { } empty)
+            {
+                arguments[i] = empty.Invoke(null);
+            }
+            else if (parameters[i].HasDefaultValue)
+            {
+                arguments[i] = parameters[i].DefaultValue;
+            }
+        }
         return arguments;
     }
 
@@ -65,10 +94,21 @@ public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation opera
     private object? FromWireValue(JsonElement value, Type type) =>
         value.ValueKind == JsonValueKind.String ? values.FromWire(expand(value.GetString()!), type) : values.FromJson(value, type);
 
-    private void Spread(ScenarioBody body, ParameterInfo[] parameters, List<int> rest, object?[] arguments)
+    private static bool IsBodyLike(Type type) =>
+        TypedValues.IsGenerated(Nullable.GetUnderlyingType(type) ?? type) || type == typeof(Stream) || type == typeof(FilePart) || type == typeof(HttpContent) || type == typeof(byte[])
+        || TypedValues.ElementType(type) is not null || TypedValues.DictionaryValueType(type) is not null;
+
+    private Dictionary<string, JsonElement> BodyProperties(ScenarioBody body)
     {
         using var document = JsonDocument.Parse(expand(body.Text!));
-        var properties = document.RootElement.EnumerateObject().ToDictionary(p => GeneratedOperations.Simple(p.Name), p => p.Value.Clone());
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement.EnumerateObject().ToDictionary(p => GeneratedOperations.Simple(p.Name), p => p.Value.Clone())
+            : new Dictionary<string, JsonElement>();
+    }
+
+    private void Spread(ScenarioBody body, ParameterInfo[] parameters, List<int> rest, object?[] arguments)
+    {
+        var properties = BodyProperties(body);
         foreach (var i in rest)
         {
             if (properties.TryGetValue(GeneratedOperations.Simple(parameters[i].Name!), out var value)) arguments[i] = values.FromJson(value, parameters[i].ParameterType);

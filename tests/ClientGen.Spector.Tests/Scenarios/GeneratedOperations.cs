@@ -52,10 +52,12 @@ public static class GeneratedOperations
     /// <summary>The operation a scenario call reaches: same verb, a path template that matches, literal segments preferred.</summary>
     public static GeneratedOperation? For(string area, ScenarioCall call, Func<GeneratedOperation, bool>? prefer = null)
     {
+        // A versioned area's call names its version in the server path (api-version:v2): that version's document first.
+        var version = Regex.Match(call.Uri, "api-version:([^/]+)") is { Success: true } named ? "V" + named.Groups[1].Value[1..] : null;
         var matches = Of(area)
             .Where(o => string.Equals(o.Descriptor.Method, call.Method, StringComparison.OrdinalIgnoreCase) && o.Path.IsMatch(call.Uri))
-            .OrderBy(o => o.Path.Match(call.Uri).Groups["server"].Length)
-            .ThenBy(o => o.Descriptor.PathTemplate.Count(c => c == '{'))
+            .OrderBy(o => version is not null && o.Namespace.EndsWith(version, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(o => VariableText(o, call.Uri))
             .ThenByDescending(o => o.Descriptor.PathTemplate.Length)
             .ToArray();
         return (prefer is null ? null : matches.FirstOrDefault(prefer)) ?? matches.FirstOrDefault();
@@ -78,12 +80,22 @@ public static class GeneratedOperations
     /// <summary>A parameter's wire name as the generator spelled it: a parameter renamed away from a reserved one keeps a digit suffix.</summary>
     public static string SimpleParameter(string name) => Simple(name).TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
 
-    // A template's variables match one path segment ({+name} any text); the server part of the path may come first.
+    // A template's variables match any text (a reserved or exploded value spans segments); the server part of the
+    // path may come first. Templates with more literal text are preferred by the caller.
     private static Regex PathPattern(string template)
     {
         var index = 0;
-        var pattern = Regex.Replace(Regex.Escape(template), @"\\\{(\\\+)?([^}]*)}", m => $"(?<v{index++}>{(m.Groups[1].Success ? ".*" : "[^/]*")})");
-        return new Regex("^(?<server>.*?)" + pattern + "$", RegexOptions.CultureInvariant);
+        var pattern = Regex.Replace(Regex.Escape(template), @"\\\{(\\\+)?([^}]*)}", m => $"(?<v{index++}>.*?)");
+        // "/" is the server URL itself (an operation at the root of a server path).
+        return template == "/" ? new Regex("^(?<server>.*?)/?$", RegexOptions.CultureInvariant) : new Regex("^(?<server>.*?)" + pattern + "$", RegexOptions.CultureInvariant);
+    }
+
+    // The literal text of a template should account for as much of the call's path as it can: a variable that swallows
+    // segments the server path could hold is the worse match.
+    private static int VariableText(GeneratedOperation operation, string uri)
+    {
+        var match = operation.Path.Match(uri);
+        return match.Groups.Values.Where(g => g.Name.StartsWith('v')).Sum(g => g.Length);
     }
 
     /// <summary>The part of a call's path that belongs to the server's URL (its variables already filled in).</summary>

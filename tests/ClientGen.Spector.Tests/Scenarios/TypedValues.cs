@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace ClientGen.Spector.Tests.Scenarios;
@@ -63,6 +64,17 @@ public sealed class TypedValues(JsonSerializerOptions generated)
         if (type == typeof(TimeSpan)) return ParseDuration(text);
         if (type == typeof(byte[])) return ParseBytes(text);
         if (IsGenerated(type)) return FromGeneratedScalar(text, type);
+        if (DictionaryValueType(type) is { } valueType)
+        {
+            // a=1,b=2 (exploded) or a,1,b,2
+            var tokens = Regex.Split(text, "[,;.]").Where(t => t.Length > 0).ToArray();
+            var pairs = tokens.All(t => t.Contains('='))
+                ? tokens.Select(t => (t[..t.IndexOf('=')], t[(t.IndexOf('=') + 1)..]))
+                : tokens.Chunk(2).Select(p => (p[0], p[1]));
+            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
+            foreach (var (key, value) in pairs) dictionary[key] = FromWire(value, valueType);
+            return dictionary;
+        }
         if (ElementType(type) is { } itemType) return Collection(type, itemType, Split(text).Select(s => FromWire(s, itemType)));
         throw new NotSupportedException($"The scenario driver cannot build a {type} from '{text}'.");
     }
