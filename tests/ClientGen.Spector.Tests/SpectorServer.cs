@@ -21,9 +21,12 @@ public sealed class SpectorServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>@typespec/http-specs' folder (its assets: the images the multipart and file scenarios send).</summary>
+    public static string SpecsDirectory => Path.Combine(s_spector, "node_modules", "@typespec", "http-specs");
+
     public async Task InitializeAsync()
     {
-        var specs = Path.Combine(s_spector, "node_modules", "@typespec", "http-specs");
+        var specs = SpecsDirectory;
         if (!Directory.Exists(specs)) throw new InvalidOperationException($"Spector is not installed: run `npm ci` in {s_spector} (.ci/run does).");
         var port = FreePort();
         var start = new ProcessStartInfo("node")

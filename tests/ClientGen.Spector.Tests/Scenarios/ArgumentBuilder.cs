@@ -17,7 +17,7 @@ namespace ClientGen.Spector.Tests.Scenarios;
 /// wire name it was named after; the parameter left over is the body (or, when the operation spreads its body into
 /// parameters, each takes the body property of its name). Parameters the scenario does not send get their default.
 /// </summary>
-public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation operation, ScenarioCall call, Func<string, string> expand)
+public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation operation, ScenarioCall call, Func<string, string> expand, bool forwardHeaders = true)
 {
     public object?[] Build(CancellationToken cancellationToken)
     {
@@ -83,6 +83,7 @@ public sealed class ArgumentBuilder(TypedValues values, GeneratedOperation opera
     // one for a single call: through ApiCallOptions.Headers. Content-Type is the body's own.
     private ApiCallOptions? CallOptions(ParameterInfo[] parameters)
     {
+        if (!forwardHeaders) return null;
         var names = parameters.Select(p => GeneratedOperations.Simple(p.Name!)).ToHashSet();
         var extra = call.Headers.Where(h => !names.Contains(GeneratedOperations.Simple(h.Key)) && !h.Key.Equals("content-type", StringComparison.OrdinalIgnoreCase)).ToList();
         if (extra.Count == 0) return null;

@@ -18,7 +18,9 @@ namespace ClientGen.Spector.Tests.Scenarios;
 /// scenario's wire values (<see cref="TypedValues"/>), every answer checked against what the mock sent
 /// (<see cref="JsonSameness"/>). The mock rejects a request that does not match, which the client throws.
 /// </summary>
-public sealed class ScenarioDriver(Uri baseAddress, HttpClient http)
+/// <param name="configure">Sets what a user sets on the client's options (credentials); when given, the scenario's
+/// headers are not forwarded, so a credential reaches the server only through the client's own authentication.</param>
+public sealed class ScenarioDriver(Uri baseAddress, HttpClient http, Action<ApiClientOptions>? configure = null)
 {
     private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(20);
 
@@ -35,7 +37,7 @@ public sealed class ScenarioDriver(Uri baseAddress, HttpClient http)
         var values = new TypedValues(json);
         var client = CreateClient(operation.Client, GeneratedOperations.ServerPath(operation, call.Uri));
         using var deadline = new CancellationTokenSource(s_deadline);
-        var arguments = new ArgumentBuilder(values, operation, call, Expand).Build(deadline.Token);
+        var arguments = new ArgumentBuilder(values, operation, call, Expand, forwardHeaders: configure is null).Build(deadline.Token);
         object? result;
         try
         {
@@ -67,6 +69,7 @@ public sealed class ScenarioDriver(Uri baseAddress, HttpClient http)
         var optionsType = constructor.GetParameters()[1].ParameterType;
         var options = Activator.CreateInstance(optionsType)!;
         optionsType.GetProperty(nameof(ApiClientOptions.BaseAddress))!.SetValue(options, new Uri(baseAddress, serverPath));
+        configure?.Invoke((ApiClientOptions)options);
         return constructor.Invoke([http, options]);
     }
 

@@ -1,0 +1,46 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using ClientGen.Runtime;
+using Spector.Payload.Multipart;
+using Xunit;
+using Task = System.Threading.Tasks.Task;
+
+namespace ClientGen.Spector.Tests;
+
+/// <summary>
+/// Spector's multipart file scenarios whose files exist only in the mock's handler (it checks the field name, the
+/// file name, the media type and the bytes of Spector's own image.png): the parts are built as a user builds them.
+/// </summary>
+[Collection(SpectorCollection.Name)]
+public sealed class MultipartFileTests(SpectorServer server) : IDisposable
+{
+    private static readonly byte[] s_png = File.ReadAllBytes(Path.Combine(SpectorServer.SpecsDirectory, "assets", "image.png"));
+
+    private readonly HttpClient _http = new();
+
+    private TitleClient Client => new(_http, new TitleClientOptions { BaseAddress = server.BaseAddress });
+
+    [Fact]
+    public async Task Payload_MultiPart_FormData_File_uploadFileSpecificContentType_sends_the_file_as_image_png()
+    {
+        await Client.FileUploadFileSpecificContentTypeAsync(new FileUploadFileSpecificContentTypeRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") });
+    }
+
+    [Fact]
+    public async Task Payload_MultiPart_FormData_File_uploadFileRequiredFilename_sends_the_file_name()
+    {
+        await Client.FileUploadFileRequiredFilenameAsync(new FileUploadFileRequiredFilenameRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") });
+    }
+
+    [Fact]
+    public async Task Payload_MultiPart_FormData_File_uploadFileArray_sends_one_part_per_file()
+    {
+        await Client.FileUploadFileArrayAsync(new FileUploadFileArrayRequest
+        {
+            Files = [FilePart.FromBytes(s_png, "image1.png", "image/png"), FilePart.FromBytes(s_png, "image2.png", "image/png")],
+        });
+    }
+
+    public void Dispose() => _http.Dispose();
+}
