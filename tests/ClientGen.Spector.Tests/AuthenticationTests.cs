@@ -53,7 +53,7 @@ public sealed class AuthenticationTests(SpectorServer server) : IDisposable
                 case "SharedAccessKey": options.AuthenticationProvider = new SchemeProvider(kind, secret); break;
             }
         });
-        await driver.RunAsync(SpectorScenario.Named(scenario));
+        await ScenarioOutcomes.RunAsync(scenario, () => driver.RunAsync(SpectorScenario.Named(scenario)));
     }
 
     public void Dispose() => _http.Dispose();

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using ClientGen.Runtime;
+using ClientGen.Spector.Tests.Scenarios;
 using Spector.Payload.Multipart;
 using Xunit;
 using Task = System.Threading.Tasks.Task;
@@ -24,22 +25,22 @@ public sealed class MultipartFileTests(SpectorServer server) : IDisposable
     [Fact]
     public async Task Payload_MultiPart_FormData_File_uploadFileSpecificContentType_sends_the_file_as_image_png()
     {
-        await Client.FileUploadFileSpecificContentTypeAsync(new FileUploadFileSpecificContentTypeRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") });
+        await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileSpecificContentType", () => Client.FileUploadFileSpecificContentTypeAsync(new FileUploadFileSpecificContentTypeRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") }));
     }
 
     [Fact]
     public async Task Payload_MultiPart_FormData_File_uploadFileRequiredFilename_sends_the_file_name()
     {
-        await Client.FileUploadFileRequiredFilenameAsync(new FileUploadFileRequiredFilenameRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") });
+        await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileRequiredFilename", () => Client.FileUploadFileRequiredFilenameAsync(new FileUploadFileRequiredFilenameRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") }));
     }
 
     [Fact]
     public async Task Payload_MultiPart_FormData_File_uploadFileArray_sends_one_part_per_file()
     {
-        await Client.FileUploadFileArrayAsync(new FileUploadFileArrayRequest
+        await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileArray", () => Client.FileUploadFileArrayAsync(new FileUploadFileArrayRequest
         {
             Files = [FilePart.FromBytes(s_png, "image1.png", "image/png"), FilePart.FromBytes(s_png, "image2.png", "image/png")],
-        });
+        }));
     }
 
     public void Dispose() => _http.Dispose();

@@ -4,7 +4,9 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Threading.Tasks;
+using ClientGen.Spector.Tests.Scenarios;
 using Xunit;
 
 namespace ClientGen.Spector.Tests;
@@ -66,11 +68,23 @@ public sealed class SpectorServer : IAsyncLifetime
         throw new TimeoutException("Spector did not listen within 90 s.");
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
-        _process?.Dispose();
-        return Task.CompletedTask;
+        try
+        {
+            if (_process is { HasExited: false })
+            {
+                // The mock's verdicts, before it stops: conformance.md's Spector section is written from them.
+                using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+                using var coverage = JsonDocument.Parse(await client.GetStringAsync(new Uri(BaseAddress, "/.coverage")));
+                SpectorReport.Write(coverage.RootElement);
+            }
+        }
+        finally
+        {
+            if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+            _process?.Dispose();
+        }
     }
 
     private static int FreePort()

@@ -18,6 +18,8 @@ public sealed class ConformanceReport : IDisposable
 
     public static string CommittedPath => Repo.Path("docs", "conformance.md");
 
+    private const string SpectorHeading = "## Spector: ";
+
     internal void AddOpenApi(ConformanceRow row) => _openApi[row.Document] = row;
 
     internal void AddGraphQl(ConformanceRow row) => _graphQl[row.Document] = row;
@@ -30,6 +32,13 @@ public sealed class ConformanceReport : IDisposable
         var text = ConformanceTable.Render(openApi, graphQl);
         var complete = openApi.Count == CorpusManifest.OpenApiRoots.Count && graphQl.Count == CorpusManifest.GraphQlFolders.Count;
         var update = complete && Environment.GetEnvironmentVariable("CLIENTGEN_UPDATE_DOCS") == "1";
+        // The Spector section after the tables is the Spector tests' (tests/ClientGen.Spector.Tests): kept as it is.
+        if (update && File.Exists(CommittedPath))
+        {
+            var committed = File.ReadAllText(CommittedPath);
+            var spector = committed.IndexOf(SpectorHeading, StringComparison.Ordinal);
+            if (spector >= 0) text = text.TrimEnd() + "\n\n" + committed[spector..];
+        }
         File.WriteAllText(update ? CommittedPath : Path.Combine(AppContext.BaseDirectory, "conformance.md"), text);
     }
 }

@@ -64,7 +64,8 @@ internal static class ConformanceTable
     {
         var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!File.Exists(path)) return rows;
-        foreach (var line in File.ReadLines(path).Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
+        // The Spector section's tables (written by the Spector tests) follow the corpus tables and are not rows of them.
+        foreach (var line in File.ReadLines(path).TakeWhile(l => !l.StartsWith("## Spector", StringComparison.Ordinal)).Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
         {
             var cells = line.Trim().Trim('|').Split(" | ").Select(c => c.Trim()).ToArray();
             var document = cells[0].Trim('`');
