@@ -219,7 +219,7 @@ internal static class ClientEmitter
             var isArray = parameter.Type.Kind == TypeRefKind.Array;
             var style = $"{Text.Literal(RuntimeContract.StyleName(parameter.Style))}, {(parameter.Explode ? "true" : "false")}";
             string Call(string v) => isArray
-                ? $"__request.{add}Values({Text.Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({v}, static x => {P}.Format(x)), {style});"
+                ? $"__request.{add}Values({Text.Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({v}, static x => {Formatted(parameter.Type.Element!, "x")}), {style});"
                 : parameter.Type.Kind == TypeRefKind.Map
                     ? $"__request.{add}Map({Text.Literal(parameter.WireName)}, {v}, {style});"
                     // A union's value may be any shape: the runtime spreads it by the JSON it writes.
@@ -228,7 +228,7 @@ internal static class ClientEmitter
                         ? parameter.Location == ParameterLocation.Cookie
                             ? $"__request.{add}({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}));"
                             : $"__request.{add}Object({Text.Literal(parameter.WireName)}, {RuntimeContract.JsonRuntime}.ToJsonString({v}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}), {style});"
-                        : $"__request.{add}({Text.Literal(parameter.WireName)}, {P}.Format({v}));";
+                        : $"__request.{add}({Text.Literal(parameter.WireName)}, {Formatted(parameter.Type, v)});";
             if (parameter.Type.IsNullable)
             {
                 var local = "v_" + parameter.Name.TrimStart('@');
@@ -402,13 +402,17 @@ internal static class ClientEmitter
         var value = parameter.Name;
         return parameter.Type.Kind switch
         {
-            TypeRefKind.Array => $"{P}.FormatPath({name}, global::System.Linq.Enumerable.Select({value}, static x => {P}.Format(x)), {style})",
+            TypeRefKind.Array => $"{P}.FormatPath({name}, global::System.Linq.Enumerable.Select({value}, static x => {Formatted(parameter.Type.Element!, "x")}), {style})",
             TypeRefKind.Map => $"{P}.FormatPathMap({name}, {value}, {style})",
             TypeRefKind.Named when parameter.Type.NamedKind is NamedKind.Object or NamedKind.Union => $"{P}.FormatPathObject({name}, {RuntimeContract.JsonRuntime}.ToJsonString({value}, {types.NonNullName(parameter.Type)}.{EmittedMembers.WriteJson}), {style})",
-            _ when parameter.Style == ParameterStyle.Simple => $"{P}.EscapePath({P}.Format({value}))",
-            _ => $"{P}.FormatPath({name}, {P}.Format({value}), {style})",
+            _ when parameter.Style == ParameterStyle.Simple => $"{P}.EscapePath({Formatted(parameter.Type, value)})",
+            _ => $"{P}.FormatPath({name}, {Formatted(parameter.Type, value)}, {style})",
         };
     }
+
+    // Bytes are base64 unless the schema says base64url; the overloads cannot tell the two byte[] apart.
+    private static string Formatted(TypeRef type, string value) =>
+        type.Kind == TypeRefKind.Base64Url ? $"{P}.FormatBase64Url({value})" : $"{P}.Format({value})";
 
     private static string Int(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 

@@ -219,10 +219,11 @@ internal static class ModelEmitter
                 // Unset: omitted. Null: written as null. Value: written.
                 w.Line($"if ({access}.IsSet) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type.AsNullable(), "writer", access + ".Value", 0, "v_" + property.Name)} }}");
             }
-            else if (property.DiscriminatorDefault == string.Empty && !property.Type.IsNullable && EmptyDiscriminatorTest(property.Type, access) is { } isEmpty)
+            else if (property.DiscriminatorDefault == string.Empty && type.DiscriminatorValue == null && !property.Type.IsNullable && EmptyDiscriminatorTest(property.Type, access) is { } isEmpty)
             {
-                // A discriminator the JSON lacked stays empty (no type of this hierarchy claims ""): it is not written
-                // back as "", so a value read from a server that omits it round-trips unchanged.
+                // A base read without its discriminator keeps it empty (no type of this hierarchy claims ""): it is not
+                // written back as "", so a value read from a server that omits it round-trips unchanged. A derived type
+                // always writes its own value.
                 w.Line($"if (!({isEmpty})) {{ writer.WritePropertyName({name}); {types.WriteNullable(property.Type, "writer", access, 0, "v_" + property.Name)} }}");
             }
             else if (property.IsRequired)

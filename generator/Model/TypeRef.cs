@@ -14,6 +14,8 @@ public enum TypeRefKind
     Guid,
     Uri,
     Bytes,
+    /// <summary>Bytes written as base64url (RFC 4648 §5, unpadded): <c>format: base64url</c>.</summary>
+    Base64Url,
     /// <summary>Any JSON value, kept as a <c>JsonElement</c> so nothing is lost.</summary>
     Any,
     /// <summary>A request or response body carried as a raw stream (binary, non-JSON media types).</summary>

@@ -54,6 +54,7 @@ internal static class ScalarTypes
                     "uuid" or "guid" => TypeRefKind.Guid,
                     "uri" or "url" => TypeRefKind.Uri,
                     "byte" => TypeRefKind.Bytes,
+                    "base64url" => TypeRefKind.Base64Url,
                     "binary" => TypeRefKind.Stream,
                     _ => TypeRefKind.String,
                 });

@@ -82,7 +82,7 @@ internal static class UnionBuilder
             TypeRefKind.Date => "Date",
             TypeRefKind.Guid => "Guid",
             TypeRefKind.Uri => "Uri",
-            TypeRefKind.Bytes => "Bytes",
+            TypeRefKind.Bytes or TypeRefKind.Base64Url => "Bytes",
             TypeRefKind.Stream => "Stream",
             TypeRefKind.File => "File",
             TypeRefKind.Any => "Object",

@@ -110,7 +110,11 @@ internal sealed class RandomInstances(Random random, Assembly models)
                 property.SetValue(instance, Create(property.PropertyType, MaxDepth + 1));
                 continue;
             }
-            property.SetValue(instance, Create(property.PropertyType, depth + 1));
+            var value = Create(property.PropertyType, depth + 1);
+            // A property the constructor starts with a value (a derived type's discriminator) never holds "": an empty
+            // discriminator is how a base read without one says so, and it is not written back.
+            if (value is "" && property.GetValue(instance) is string { Length: > 0 }) continue;
+            property.SetValue(instance, value);
         }
         return instance;
     }

@@ -60,6 +60,7 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     {
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation0, "/api/v202106/reportdistribution/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportDistributionId)) + "/exec");
         if (overrideUserIds is { } v_overrideUserIds) __request.AddQueryValues("overrideUserIds", global::System.Linq.Enumerable.Select(v_overrideUserIds, static x => global::ClientGen.Runtime.Generated.ParameterFormatter.Format(x)), "form", true);
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -75,6 +76,7 @@ public partial class EnergyCapReportDistributionClient : IEnergyCapReportDistrib
     {
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation1, "/api/v202106/reportdistribution/log");
         if (includeInProgress is { } v_includeInProgress) __request.AddQuery("includeInProgress", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(v_includeInProgress));
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(static (ref global::System.Text.Json.Utf8JsonReader r0) => global::ClientGen.Runtime.Generated.JsonRuntime.ReadList(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ClientGen.EnergyCap.ReportDistributionLogResponse.ReadJson(ref r1)), cancellationToken).ConfigureAwait(false);

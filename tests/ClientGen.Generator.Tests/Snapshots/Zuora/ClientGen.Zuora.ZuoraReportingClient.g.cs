@@ -65,6 +65,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation0, "/reports/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportId)) + "/reportrun");
         __request.AddQuery("viewType", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(viewType));
         __request.SetJson(filters, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.FilterGroup> v) => { global::ClientGen.Runtime.Generated.JsonRuntime.WriteList(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, global::ClientGen.Zuora.FilterGroup x1) => { global::ClientGen.Zuora.FilterGroup.WriteJson(w1, x1); }); }, "application/json");
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.RunReportResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -83,6 +84,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
         global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation1, "/reportruns/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -99,6 +101,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         global::System.ArgumentNullException.ThrowIfNull(reportRunId);
         global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation2, "/reportruns/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.CancelReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -117,6 +120,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation3, "/reportruns/reportdata/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
         __request.AddQuery("offset", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(offset));
         __request.AddQuery("pageSize", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(pageSize));
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportDataResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -134,6 +138,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation4, "/reportruns/export/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
         __request.AddQuery("pivoted", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(pivoted));
+        __request.AddHeader("Accept", "text/csv");
         __request.CallOptions = callOptions;
         var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return __response.DetachFile();
@@ -151,6 +156,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         global::System.ArgumentNullException.ThrowIfNull(reportId);
         global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation5, "/reports/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportId)) + "/reportruns/latest");
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -169,6 +175,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation6, "/reportruns");
         if (status is { } v_status) __request.AddQueryValues("status", global::System.Linq.Enumerable.Select(v_status, static x => global::ClientGen.Runtime.Generated.ParameterFormatter.Format(x)), "form", true);
         __request.SetJson(reportRunQuery, static (global::System.Text.Json.Utf8JsonWriter w, global::ClientGen.Zuora.ReportRunQuery v) => { global::ClientGen.Zuora.ReportRunQuery.WriteJson(w, v); }, "application/json");
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.ReportRunListResponse.ReadJson, cancellationToken).ConfigureAwait(false);
@@ -186,6 +193,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         global::System.ArgumentNullException.ThrowIfNull(tokenRequest);
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation7, "/oauth/token");
         __request.SetForm(tokenRequest, global::ClientGen.Zuora.TokenRequest.WriteJson);
+        __request.AddHeader("Accept", "application/json");
         __request.CallOptions = callOptions;
         using var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return await __response.ReadJsonAsync(global::ClientGen.Zuora.TokenResponse.ReadJson, cancellationToken).ConfigureAwait(false);
