@@ -1,0 +1,131 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using ClientGen.Testing;
+using Media;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit;
+using Task = System.Threading.Tasks.Task;
+
+namespace ClientGen.Generated.Tests;
+
+/// <summary>
+/// What goes on the wire where the media type and the schema disagree or leave room (Specs/media.yaml): bytes are bytes
+/// under any media type, a download asks for what it can take, base64url is unpadded, a number enum is a number, and a
+/// union's variant used on its own is written without the union's discriminator.
+/// </summary>
+public sealed class MediaTests
+{
+    private static readonly byte[] s_png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public async Task A_binary_upload_the_spec_leaves_open_is_sent_as_the_caller_names_it_or_as_octets()
+    {
+        var seen = new System.Collections.Generic.List<(string? ContentType, byte[] Body)>();
+        await using var host = await LoopbackHost.StartAsync(app => app.Run(async context =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            seen.Add((context.Request.ContentType, body.ToArray()));
+            context.Response.StatusCode = 204;
+        }));
+        using var http = new HttpClient();
+        var client = new MediaClient(http, new MediaClientOptions { BaseAddress = host.BaseAddress });
+
+        await client.PutAvatarAsync(new MemoryStream(s_png), "image/png");
+        await client.PutAvatarAsync(new MemoryStream(s_png));
+
+        Assert.Equal("image/png", seen[0].ContentType);
+        Assert.Equal(s_png, seen[0].Body);
+        Assert.Equal("application/octet-stream", seen[1].ContentType);
+        Assert.Equal(s_png, seen[1].Body);
+    }
+
+    [Fact]
+    public async Task A_binary_body_declared_as_json_is_sent_as_the_file_not_as_a_json_string()
+    {
+        string? contentType = null, body = null;
+        await using var host = await LoopbackHost.StartAsync(app => app.Run(async context =>
+        {
+            contentType = context.Request.ContentType;
+            body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            context.Response.StatusCode = 204;
+        }));
+        using var http = new HttpClient();
+        var client = new MediaClient(http, new MediaClientOptions { BaseAddress = host.BaseAddress });
+
+        await client.PostDocumentAsync(new MemoryStream(Encoding.UTF8.GetBytes("""{"message":"test file content"}""")));
+
+        Assert.Equal("application/json", contentType);
+        Assert.Equal("""{"message":"test file content"}""", body);
+    }
+
+    [Fact]
+    public async Task A_download_asks_for_every_media_type_it_lists_and_hands_over_the_bytes_it_got()
+    {
+        string? accept = null;
+        await using var host = await LoopbackHost.StartAsync(app => app.Run(async context =>
+        {
+            accept = context.Request.Headers.Accept;
+            context.Response.ContentType = "image/png";
+            await context.Response.Body.WriteAsync(s_png);
+        }));
+        using var http = new HttpClient();
+        var client = new MediaClient(http, new MediaClientOptions { BaseAddress = host.BaseAddress });
+
+        using var file = await client.GetAvatarAsync();
+        using var read = new MemoryStream();
+        await file.CopyToAsync(read);
+
+        Assert.Equal("image/png, image/jpeg", accept);
+        Assert.Equal("image/png", file.ContentType);
+        Assert.Equal(s_png, read.ToArray());
+    }
+
+    [Fact]
+    public async Task Base64url_bytes_are_sent_unpadded_in_the_path_and_query_and_read_back_from_json()
+    {
+        string? path = null, query = null, accept = null;
+        await using var host = await LoopbackHost.StartAsync(app => app.Run(async context =>
+        {
+            (path, query, accept) = (context.Request.Path.Value, context.Request.QueryString.Value, context.Request.Headers.Accept);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"value":"-_8"}""");
+        }));
+        using var http = new HttpClient();
+        var client = new MediaClient(http, new MediaClientOptions { BaseAddress = host.BaseAddress });
+
+        var token = await client.GetTokenAsync([0xFB, 0xFF], [[0xFB, 0xFF], [0x01]]);
+
+        Assert.Equal("/tokens/-_8", path); // base64 would be "+/8="
+        Assert.Equal("?ids=-_8&ids=AQ", query);
+        Assert.Equal("application/json", accept);
+        Assert.Equal(new byte[] { 0xFB, 0xFF }, token.Value);
+    }
+
+    [Fact]
+    public async Task A_number_enum_is_a_json_number_and_a_variant_is_tagged_only_where_the_union_is_expected()
+    {
+        JsonNode? sent = null;
+        await using var host = await LoopbackHost.StartAsync(app => app.Run(async context =>
+        {
+            var text = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            sent = JsonNode.Parse(text);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(text);
+        }));
+        using var http = new HttpClient();
+        var client = new MediaClient(http, new MediaClientOptions { BaseAddress = host.BaseAddress });
+
+        var stored = await client.PostReadingAsync(new Reading { Scale = new Scale(1.25m), Sensor = new Thermometer { Unit = "C" }, Device = new Thermometer { Unit = "F" } });
+
+        Assert.Equal("""{"scale":1.25,"sensor":{"kind":"thermometer","unit":"C"},"device":{"unit":"F"}}""", sent!.ToJsonString());
+        Assert.Equal(1.25m, stored.Scale.Value);
+        Assert.True(stored.Scale.IsKnown);
+        Assert.Equal("C", Assert.IsType<Thermometer>(stored.Sensor).Unit);
+        Assert.Equal("F", stored.Device.Unit);
+    }
+}
