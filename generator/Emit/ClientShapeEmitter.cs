@@ -22,10 +22,32 @@ internal static class ClientShapeEmitter
             var token = server.TokenUrl != null ? $" {{ TokenEndpoint = {AbsoluteOrRelativeUri(server.TokenUrl)} }}" : string.Empty;
             w.Line($"public static {RuntimeContract.ApiEnvironment} {server.Name} {{ get; }} = new({Text.Literal(server.Name)}, {AbsoluteOrRelativeUri(server.Url)}){token};");
             w.Line();
+            if (server.FactoryName != null) EmitServerFactory(w, server, token);
         }
         w.Line("/// <summary>Every documented environment, in the spec's order; the first is the default.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{RuntimeContract.ApiEnvironment}> {EmittedMembers.EnvironmentsAll} {{ get; }} = new {RuntimeContract.ApiEnvironment}[] {{ {string.Join(", ", shape.Servers.Select(s => s.Name))} }};");
         w.Close();
+    }
+
+    // A server URL with variables ({endpoint}/api-version:{version}) is also a method that fills them: values go in as
+    // written (a variable may hold a whole base URL), those without a default first and required.
+    private static void EmitServerFactory(SourceWriter w, ServerModel server, string token)
+    {
+        var ordered = server.Variables.OrderBy(v => v.Default.Length == 0 ? 0 : 1).ToList();
+        Text.SpecDoc(w, "summary", (server.Description ?? server.Name) + ": " + server.Template + ", its variables filled in.");
+        foreach (var variable in ordered)
+        {
+            var values = variable.Values.Count > 0 ? " One of " + string.Join(", ", variable.Values.Select(v => "<c>" + Text.Xml(v) + "</c>")) + "." : string.Empty;
+            w.Line($"/// <param name=\"{variable.ParameterName.TrimStart('@')}\">{Text.Xml(variable.Description ?? "The server's " + variable.Name + ".")}{values}</param>");
+        }
+        var parameters = string.Join(", ", ordered.Select(v => v.Default.Length == 0 ? $"string {v.ParameterName}" : $"string {v.ParameterName} = {Text.Literal(v.Default)}"));
+        w.Open($"public static {RuntimeContract.ApiEnvironment} {server.FactoryName}({parameters})");
+        foreach (var variable in ordered) w.Line($"global::System.ArgumentNullException.ThrowIfNull({variable.ParameterName});");
+        var url = Text.Literal(server.Template!);
+        var filled = server.Variables.Aggregate($"new global::System.Text.StringBuilder({url})", (text, v) => $"{text}.Replace({Text.Literal("{" + v.Name + "}")}, {v.ParameterName})");
+        w.Line($"return new({Text.Literal(server.Name)}, new global::System.Uri({filled}.ToString(), global::System.UriKind.RelativeOrAbsolute)){token};");
+        w.Close();
+        w.Line();
     }
 
     public static void EmitOptions(SourceWriter w, ClientShape shape)

@@ -135,6 +135,19 @@ public enum IdempotencyRefusal
     KeyReused,
 }
 
-public sealed record ServerModel(string Name, string Url, string? Description, string? TokenUrl = null);
+/// <summary>A server: <see cref="Url"/> has its variables at their defaults; <see cref="Template"/> keeps them for a factory.</summary>
+public sealed record ServerModel(string Name, string Url, string? Description, string? TokenUrl = null)
+{
+    /// <summary>The URL with its <c>{variables}</c>, when it has any.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The factory method that fills the variables (<c>{Name}At</c>), when there are any.</summary>
+    public string? FactoryName { get; init; }
+
+    public EquatableArray<ServerVariableModel> Variables { get; init; } = EquatableArray<ServerVariableModel>.Empty;
+}
+
+/// <summary>A server variable: its factory parameter, its default (empty: the caller must give it) and the values the spec lists.</summary>
+public sealed record ServerVariableModel(string Name, string ParameterName, string Default, EquatableArray<string> Values, string? Description);
 
 public sealed record SecuritySchemeModel(string Key, SecuritySchemeKind Kind, string? ParameterName, string? TokenUrl, bool TokenUrlFollowsApiHost, string? EntityHeader = null);

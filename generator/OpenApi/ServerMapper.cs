@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -27,13 +28,26 @@ internal static class ServerMapper
         foreach (var server in servers.Where(s => s != null))
         {
             index++;
-            var url = server.Url ?? string.Empty;
+            var template = server.Url ?? string.Empty;
+            var url = template;
+            var parameters = new NameScope();
+            var variables = new List<ServerVariableModel>();
             foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
             {
-                url = url.Replace("{" + variable.Key + "}", variable.Value?.Default ?? string.Empty);
+                var fallback = variable.Value?.Default ?? string.Empty;
+                url = url.Replace("{" + variable.Key + "}", fallback);
+                // Only a variable the URL uses is the caller's to fill.
+                if (template.IndexOf("{" + variable.Key + "}", StringComparison.Ordinal) < 0) continue;
+                var values = (variable.Value?.Enum ?? new List<string>()).Where(v => v != null).ToEquatableArray();
+                variables.Add(new ServerVariableModel(variable.Key, parameters.Claim(Identifier.Camel(variable.Key, "variable")), fallback, values, SpecText.OrNull(variable.Value?.Description)));
             }
-            var name = !string.IsNullOrWhiteSpace(server.Description) ? Identifier.Pascal(server.Description, "Server") : "Server" + index.ToString(CultureInfo.InvariantCulture);
-            result.Add(new ServerModel(names.Claim(name), url, SpecText.OrNull(server.Description)));
+            var name = names.Claim(!string.IsNullOrWhiteSpace(server.Description) ? Identifier.Pascal(server.Description, "Server") : "Server" + index.ToString(CultureInfo.InvariantCulture));
+            result.Add(new ServerModel(name, url, SpecText.OrNull(server.Description))
+            {
+                Template = variables.Count > 0 ? template : null,
+                FactoryName = variables.Count > 0 ? names.Claim(name + "At") : null,
+                Variables = variables.ToEquatableArray(),
+            });
         }
         return result;
     }

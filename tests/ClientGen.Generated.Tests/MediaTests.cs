@@ -128,4 +128,24 @@ public sealed class MediaTests
         Assert.Equal("C", Assert.IsType<Thermometer>(stored.Sensor).Unit);
         Assert.Equal("F", stored.Device.Unit);
     }
+
+    [Fact]
+    public async Task A_server_url_with_variables_is_an_environment_the_caller_fills_in()
+    {
+        string? path = null;
+        await using var host = await LoopbackHost.StartAsync(app => app.Run(context =>
+        {
+            path = context.Request.Path.Value;
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        }));
+        using var http = new HttpClient();
+        var endpoint = host.BaseAddress.ToString().TrimEnd('/');
+
+        await new MediaClient(http, new MediaClientOptions { Environment = MediaClientEnvironments.TenantAt(endpoint, "acme") }).PostDocumentAsync(new MemoryStream([1]));
+        Assert.Equal("/tenants/acme/api-version:v2/documents", path);
+
+        await new MediaClient(http, new MediaClientOptions { Environment = MediaClientEnvironments.TenantAt(endpoint, "acme", version: "v1") }).PostDocumentAsync(new MemoryStream([1]));
+        Assert.Equal("/tenants/acme/api-version:v1/documents", path);
+    }
 }
