@@ -410,9 +410,16 @@ internal static class ClientEmitter
         };
     }
 
-    // Bytes are base64 unless the schema says base64url; the overloads cannot tell the two byte[] apart.
-    private static string Formatted(TypeRef type, string value) =>
-        type.Kind == TypeRefKind.Base64Url ? $"{P}.FormatBase64Url({value})" : $"{P}.Format({value})";
+    // A format the overloads cannot tell from its C# type (base64url bytes, an RFC 7231 or Unix date, an ISO duration)
+    // is spelled by its wire encoding, as its JSON is.
+    private static string Formatted(TypeRef type, string value) => type.Kind switch
+    {
+        TypeRefKind.Base64Url => $"{RuntimeContract.WireEncodings}.FormatBase64Url({value})",
+        TypeRefKind.Duration => $"{RuntimeContract.WireEncodings}.FormatDuration({value})",
+        TypeRefKind.HttpDate => $"{RuntimeContract.WireEncodings}.FormatHttpDate({value})",
+        TypeRefKind.UnixTime => $"{RuntimeContract.WireEncodings}.FormatUnixTime({value})",
+        _ => $"{P}.Format({value})",
+    };
 
     private static string Int(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 

@@ -47,6 +47,8 @@ internal static class RuntimeContract
     public const string Pager = Generated + ".Pager";
     public const string PresignedDownload = Generated + ".PresignedDownload";
     public const string ParameterFormatter = Generated + ".ParameterFormatter";
+
+    public const string WireEncodings = Generated + ".WireEncodings";
     public const string OperationHandle = Root + ".Polling.OperationHandle";
     public const string WaitOptions = Root + ".Polling.WaitOptions";
     public const string Waiter = Root + ".Polling.Waiter";

@@ -16,6 +16,12 @@ public enum TypeRefKind
     Bytes,
     /// <summary>Bytes written as base64url (RFC 4648 §5, unpadded): <c>format: base64url</c>.</summary>
     Base64Url,
+    /// <summary>A <c>TimeSpan</c> written as an ISO 8601 duration: <c>format: duration</c>.</summary>
+    Duration,
+    /// <summary>A <c>DateTimeOffset</c> written as an RFC 7231 date: <c>format: http-date</c>.</summary>
+    HttpDate,
+    /// <summary>A <c>DateTimeOffset</c> written as Unix seconds: an integer of <c>format: unixtime</c>.</summary>
+    UnixTime,
     /// <summary>Any JSON value, kept as a <c>JsonElement</c> so nothing is lost.</summary>
     Any,
     /// <summary>A request or response body carried as a raw stream (binary, non-JSON media types).</summary>
@@ -38,7 +44,8 @@ public sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? Ele
     public bool IsValueType => Kind switch
     {
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
-            or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Any or TypeRefKind.IdOr => true,
+            or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Any or TypeRefKind.IdOr
+            or TypeRefKind.Duration or TypeRefKind.HttpDate or TypeRefKind.UnixTime => true,
         TypeRefKind.Named => NamedKind is NamedKind.Enum or NamedKind.Union,
         _ => false,
     };

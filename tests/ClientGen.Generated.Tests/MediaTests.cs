@@ -148,4 +148,27 @@ public sealed class MediaTests
         await new MediaClient(http, new MediaClientOptions { Environment = MediaClientEnvironments.TenantAt(endpoint, "acme", version: "v1") }).PostDocumentAsync(new MemoryStream([1]));
         Assert.Equal("/tenants/acme/api-version:v1/documents", path);
     }
+
+    [Fact]
+    public async Task Dates_and_durations_are_spelled_as_their_format_says_in_parameters_and_bodies()
+    {
+        string? query = null, every = null;
+        await using var host = await LoopbackHost.StartAsync(app => app.Run(async context =>
+        {
+            (query, every) = (context.Request.QueryString.Value, context.Request.Headers["every"]);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"at":"Fri, 26 Aug 2022 14:38:00 GMT","since":1686566864,"every":"P1DT2H30M"}""");
+        }));
+        using var http = new HttpClient();
+        var client = new MediaClient(http, new MediaClientOptions { BaseAddress = host.BaseAddress });
+        var at = new DateTimeOffset(2022, 8, 26, 18, 38, 0, TimeSpan.FromHours(4));
+
+        var schedule = await client.GetScheduleAsync(at, DateTimeOffset.FromUnixTimeSeconds(1686566864), new TimeSpan(1, 2, 30, 0));
+
+        Assert.Equal("?at=Fri%2C%2026%20Aug%202022%2014%3A38%3A00%20GMT&since=1686566864", query);
+        Assert.Equal("P1DT2H30M", every);
+        Assert.Equal(at, schedule.At);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1686566864), schedule.Since);
+        Assert.Equal(new TimeSpan(1, 2, 30, 0), schedule.Every);
+    }
 }

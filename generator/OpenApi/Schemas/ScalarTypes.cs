@@ -32,7 +32,7 @@ internal static class ScalarTypes
         switch (type)
         {
             case JsonObjectType.Integer:
-                return TypeRef.Of(format == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64);
+                return TypeRef.Of(format switch { "int32" => TypeRefKind.Int32, "unixtime" => TypeRefKind.UnixTime, _ => TypeRefKind.Int64 });
             case JsonObjectType.Number:
                 return TypeRef.Of(format switch
                 {
@@ -55,6 +55,8 @@ internal static class ScalarTypes
                     "uri" or "url" => TypeRefKind.Uri,
                     "byte" => TypeRefKind.Bytes,
                     "base64url" => TypeRefKind.Base64Url,
+                    "duration" => TypeRefKind.Duration,
+                    "http-date" => TypeRefKind.HttpDate,
                     "binary" => TypeRefKind.Stream,
                     _ => TypeRefKind.String,
                 });

@@ -65,7 +65,7 @@ internal sealed class UnionCandidate
                 candidate.StringTest = UnionTestKind.StringIn;
                 candidate.Values.Add(constant);
                 break;
-            case TypeRefKind.String or TypeRefKind.Uri or TypeRefKind.Bytes or TypeRefKind.Base64Url or TypeRefKind.Stream or TypeRefKind.File:
+            case TypeRefKind.String or TypeRefKind.Uri or TypeRefKind.Bytes or TypeRefKind.Base64Url or TypeRefKind.Duration or TypeRefKind.HttpDate or TypeRefKind.Stream or TypeRefKind.File:
                 candidate.Tokens = UnionTokens.String;
                 break;
             case TypeRefKind.DateTimeOffset or TypeRefKind.Date:
@@ -76,7 +76,7 @@ internal sealed class UnionCandidate
                 candidate.Tokens = UnionTokens.String;
                 candidate.StringTest = UnionTestKind.Guid;
                 break;
-            case TypeRefKind.Int32 or TypeRefKind.Int64:
+            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.UnixTime:
                 candidate.Tokens = UnionTokens.Number;
                 candidate.NumberTest = UnionTestKind.Integer;
                 break;
@@ -119,8 +119,8 @@ internal sealed class UnionCandidate
     /// <summary>The tokens a value of <paramref name="type"/> starts with, for telling lists apart by their first item.</summary>
     public static UnionTokens TokensOf(TypeRef type) => type.Kind switch
     {
-        TypeRefKind.String or TypeRefKind.Uri or TypeRefKind.Bytes or TypeRefKind.Base64Url or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid => UnionTokens.String,
-        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal => UnionTokens.Number,
+        TypeRefKind.String or TypeRefKind.Uri or TypeRefKind.Bytes or TypeRefKind.Base64Url or TypeRefKind.DateTimeOffset or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Duration or TypeRefKind.HttpDate => UnionTokens.String,
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.UnixTime or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal => UnionTokens.Number,
         TypeRefKind.Boolean => UnionTokens.Boolean,
         TypeRefKind.Array => UnionTokens.Array,
         TypeRefKind.Map => UnionTokens.Object,

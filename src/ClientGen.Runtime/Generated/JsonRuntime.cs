@@ -120,20 +120,6 @@ public static class JsonRuntime
         throw Unexpected(ref reader, "a base64 string");
     }
 
-    /// <summary>Reads base64url-encoded bytes (padded or not; plain base64 is accepted too).</summary>
-    public static byte[] ReadBase64Url(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String && ParameterFormatter.TryDecodeBase64Url(reader.GetString()!, out var bytes)) return bytes;
-        throw Unexpected(ref reader, "a base64url string");
-    }
-
-    /// <summary>Writes bytes as an unpadded base64url string.</summary>
-    public static void WriteBase64Url(Utf8JsonWriter writer, byte[] value)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(ParameterFormatter.FormatBase64Url(value));
-    }
-
     /// <summary>
     /// Reads a <c>format: binary</c> string inside a JSON document: JSON has no raw octets, so the string's
     /// UTF-8 bytes are the content.

@@ -46,24 +46,6 @@ public static class ParameterFormatter
     /// <summary>Formats bytes as base64.</summary>
     public static string Format(byte[] value) => Convert.ToBase64String(value);
 
-    /// <summary>Formats bytes as base64url (RFC 4648 §5): <c>-</c> and <c>_</c> for <c>+</c> and <c>/</c>, no padding.</summary>
-    public static string FormatBase64Url(byte[] value) => Convert.ToBase64String(value).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>Decodes base64url, padded or not (base64 decodes too: the two alphabets share every other character).</summary>
-    public static bool TryDecodeBase64Url(string text, out byte[] bytes)
-    {
-        var standard = text.Replace('-', '+').Replace('_', '/');
-        standard = standard.PadRight(standard.Length + (4 - standard.Length % 4) % 4, '=');
-        var buffer = new byte[standard.Length * 3 / 4];
-        if (Convert.TryFromBase64String(standard, buffer, out var written))
-        {
-            bytes = buffer.AsSpan(0, written).ToArray();
-            return true;
-        }
-        bytes = [];
-        return false;
-    }
-
     /// <summary>Formats any other value (generated open enums format as their raw value).</summary>
     public static string Format<T>(T value) where T : notnull => value switch
     {

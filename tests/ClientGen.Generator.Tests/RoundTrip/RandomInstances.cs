@@ -31,6 +31,7 @@ internal sealed class RandomInstances(Random random, Assembly models)
         if (type == typeof(bool)) return random.Next(2) == 0;
         if (type == typeof(Guid)) return new Guid(Bytes(16));
         if (type == typeof(DateTimeOffset)) return new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.FromHours(random.Next(-12, 13))).AddTicks(random.NextInt64(0, TimeSpan.TicksPerDay * 365 * 40));
+        if (type == typeof(TimeSpan)) return TimeSpan.FromTicks(random.NextInt64(0, TimeSpan.TicksPerDay * 400));
         if (type == typeof(DateOnly)) return DateOnly.FromDayNumber(random.Next(700000, 760000));
         if (type == typeof(Uri)) return new Uri($"https://example.com/{Uri.EscapeDataString(Text())}?q={random.Next()}");
         if (type == typeof(byte[])) return Bytes(random.Next(0, 12));
