@@ -31,6 +31,7 @@ internal sealed class ResponseMapper
     {
         ResponseModel? success = null;
         var errors = new List<ErrorResponseModel>();
+        var errorMediaTypes = new List<string>();
         var ordered = operation.ActualResponses.OrderBy(r => StatusRank(r.Key)).ToList();
         var hasExplicitSuccess = ordered.Any(r => r.Key.StartsWith("2", StringComparison.Ordinal));
         foreach (var entry in ordered)
@@ -44,11 +45,23 @@ internal sealed class ResponseMapper
                 success = MapSuccess(entry.Key, response, responsePointer, typeHint, methodName);
                 continue;
             }
-            var errorSchema = JsonContent(response, out _);
+            var errorSchema = JsonContent(response, out var errorContentType);
             TypeRef? errorType = errorSchema != null ? _schemas.Map(errorSchema, typeHint + "Error" + Identifier.Pascal(entry.Key), responsePointer) : null;
             errors.Add(new ErrorResponseModel(entry.Key, errorType, SpecText.OrNull(response.Description), Refusal(response, responsePointer)));
+            if (errorType != null && errorContentType != null) errorMediaTypes.Add(errorContentType);
         }
-        return (success ?? new ResponseModel("200", ResponseKind.None, null, null, null), errors);
+        success ??= new ResponseModel("200", ResponseKind.None, null, null, null);
+        return (WithErrorMediaTypes(success, errorMediaTypes), errors);
+    }
+
+    // A documented error body the success's media types do not cover is asked for too, below them (q=0.9): a server
+    // that negotiates strictly (Prism does) would otherwise answer an error with the success's type, or 406.
+    private static ResponseModel WithErrorMediaTypes(ResponseModel success, List<string> errorMediaTypes)
+    {
+        if (success.Accept is not { Length: > 0 } accept) return success;
+        var asked = accept.Split(',').Select(t => t.Trim()).ToList();
+        var extra = errorMediaTypes.Distinct(StringComparer.OrdinalIgnoreCase).Where(t => !asked.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        return extra.Count == 0 ? success : success with { Accept = accept + ", " + string.Join(", ", extra.Select(t => t + ";q=0.9")) };
     }
 
     private const string IdempotencyExtension = "x-clientgen-idempotency";

@@ -138,7 +138,7 @@ public partial class ZuoraReportingClient : IZuoraReportingClient
         global::ClientGen.Runtime.Generated.ParameterFormatter.Validate("Zuora-Track-Id", callOptions?.TrackId, null, 64, "^[\\x20-\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$");
         var __request = new global::ClientGen.Runtime.Generated.ApiRequest(s_operation4, "/reportruns/export/" + global::ClientGen.Runtime.Generated.ParameterFormatter.EscapePath(global::ClientGen.Runtime.Generated.ParameterFormatter.Format(reportRunId)));
         __request.AddQuery("pivoted", global::ClientGen.Runtime.Generated.ParameterFormatter.Format(pivoted));
-        __request.AddHeader("Accept", "text/csv");
+        __request.AddHeader("Accept", "text/csv, application/json;q=0.9");
         __request.CallOptions = callOptions;
         var __response = await _core.SendAsync(__request, cancellationToken).ConfigureAwait(false);
         if (__response.IsSuccessStatusCode) return __response.DetachFile();
