@@ -115,6 +115,9 @@ public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef
 {
     /// <summary>The request's <c>Accept</c> header: the media types the client reads this response as.</summary>
     public string? Accept { get; init; }
+
+    /// <summary>The other media types a JSON success also comes in (content negotiation): a twin method asks for them and hands the bytes over.</summary>
+    public string? FileAccept { get; init; }
 }
 
 /// <summary>A documented error status, with its body type and what the spec declares it means.</summary>

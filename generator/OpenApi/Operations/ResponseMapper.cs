@@ -98,7 +98,8 @@ internal sealed class ResponseMapper
         {
             case BodyKind.Json:
                 var type = media.Schema == null ? TypeRef.Of(TypeRefKind.Any) : _schemas.Map(media.Schema, typeHint + "Response", pointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
-                return new ResponseModel(status, ResponseKind.Json, type, contentType, description) { Accept = accept };
+                var files = response.Content.Where(c => MediaTypes.KindOf(c.Key, c.Value) == BodyKind.Stream).Select(c => c.Key).ToList();
+                return new ResponseModel(status, ResponseKind.Json, type, contentType, description) { Accept = accept, FileAccept = files.Count > 0 ? string.Join(", ", files) : null };
             case BodyKind.Text:
                 return new ResponseModel(status, ResponseKind.Text, TypeRef.Of(TypeRefKind.String), contentType, description) { Accept = accept };
             default:

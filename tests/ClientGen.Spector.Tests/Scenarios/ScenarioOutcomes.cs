@@ -13,6 +13,8 @@ public static class ScenarioOutcomes
     /// <summary>Scenario name → null when the test passed, else what failed.</summary>
     public static IReadOnlyDictionary<string, string?> All => s_outcomes;
 
+    public static void Record(string scenario, string? failure) => s_outcomes[scenario] = failure;
+
     public static async Task RunAsync(string scenario, Func<Task> test)
     {
         try
