@@ -17,8 +17,6 @@ namespace ClientGen.Spector.Tests;
 [Collection(SpectorCollection.Name)]
 public sealed class ContentNegotiationTests(SpectorServer server) : IDisposable
 {
-    private static readonly byte[] s_png = File.ReadAllBytes(Path.Combine(SpectorServer.SpecsDirectory, "assets", "image.png"));
-
     private readonly HttpClient _http = new();
 
     private TitleClient Client => new(_http, new TitleClientOptions { BaseAddress = server.BaseAddress });
@@ -32,13 +30,13 @@ public sealed class ContentNegotiationTests(SpectorServer server) : IDisposable
             Assert.Equal(400, refused.StatusCode);
 
             var json = await Client.DifferentBodyGetAvatarAsPngDifferentBodyGetAvatarAsJsonAsync();
-            Assert.Equal(s_png, json.Content);
+            Assert.Equal(SpectorServer.Png, json.Content);
 
             using var image = await Client.DifferentBodyGetAvatarAsPngDifferentBodyGetAvatarAsJsonAsFileAsync();
             using var bytes = new MemoryStream();
             await image.CopyToAsync(bytes);
             Assert.Equal("image/png", image.ContentType);
-            Assert.Equal(s_png, bytes.ToArray());
+            Assert.Equal(SpectorServer.Png, bytes.ToArray());
         });
     }
 

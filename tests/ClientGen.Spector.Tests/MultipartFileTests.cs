@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using ClientGen.Runtime;
 using ClientGen.Spector.Tests.Scenarios;
@@ -16,8 +15,6 @@ namespace ClientGen.Spector.Tests;
 [Collection(SpectorCollection.Name)]
 public sealed class MultipartFileTests(SpectorServer server) : IDisposable
 {
-    private static readonly byte[] s_png = File.ReadAllBytes(Path.Combine(SpectorServer.SpecsDirectory, "assets", "image.png"));
-
     private readonly HttpClient _http = new();
 
     private TitleClient Client => new(_http, new TitleClientOptions { BaseAddress = server.BaseAddress });
@@ -25,13 +22,13 @@ public sealed class MultipartFileTests(SpectorServer server) : IDisposable
     [Fact]
     public async Task Payload_MultiPart_FormData_File_uploadFileSpecificContentType_sends_the_file_as_image_png()
     {
-        await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileSpecificContentType", () => Client.FileUploadFileSpecificContentTypeAsync(new FileUploadFileSpecificContentTypeRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") }));
+        await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileSpecificContentType", () => Client.FileUploadFileSpecificContentTypeAsync(new FileUploadFileSpecificContentTypeRequest { File = FilePart.FromBytes(SpectorServer.Png, "image.png", "image/png") }));
     }
 
     [Fact]
     public async Task Payload_MultiPart_FormData_File_uploadFileRequiredFilename_sends_the_file_name()
     {
-        await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileRequiredFilename", () => Client.FileUploadFileRequiredFilenameAsync(new FileUploadFileRequiredFilenameRequest { File = FilePart.FromBytes(s_png, "image.png", "image/png") }));
+        await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileRequiredFilename", () => Client.FileUploadFileRequiredFilenameAsync(new FileUploadFileRequiredFilenameRequest { File = FilePart.FromBytes(SpectorServer.Png, "image.png", "image/png") }));
     }
 
     [Fact]
@@ -39,7 +36,7 @@ public sealed class MultipartFileTests(SpectorServer server) : IDisposable
     {
         await ScenarioOutcomes.RunAsync("Payload_MultiPart_FormData_File_uploadFileArray", () => Client.FileUploadFileArrayAsync(new FileUploadFileArrayRequest
         {
-            Files = [FilePart.FromBytes(s_png, "image1.png", "image/png"), FilePart.FromBytes(s_png, "image2.png", "image/png")],
+            Files = [FilePart.FromBytes(SpectorServer.Png, "image1.png", "image/png"), FilePart.FromBytes(SpectorServer.Png, "image2.png", "image/png")],
         }));
     }
 

@@ -26,6 +26,11 @@ public sealed class SpectorServer : IAsyncLifetime
     /// <summary>@typespec/http-specs' folder (its assets: the images the multipart and file scenarios send).</summary>
     public static string SpecsDirectory => Path.Combine(s_spector, "node_modules", "@typespec", "http-specs");
 
+    /// <summary>Spector's image.png, which its file, multipart and content-negotiation scenarios send and expect.</summary>
+    public static byte[] Png => s_png.Value;
+
+    private static readonly Lazy<byte[]> s_png = new(() => File.ReadAllBytes(Path.Combine(SpecsDirectory, "assets", "image.png")));
+
     public async Task InitializeAsync()
     {
         var specs = SpecsDirectory;
