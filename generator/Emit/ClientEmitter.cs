@@ -272,7 +272,7 @@ internal static class ClientEmitter
             }
         }
 
-        if (operation.Success.Accept is { Length: > 0 } accept) w.Line($"__request.AddHeader(\"Accept\", {Text.Literal(accept)});");
+        if (operation.Success.Accept.Count > 0) w.Line($"__request.AddHeader(\"Accept\", {Text.Literal(string.Join(", ", operation.Success.Accept))});");
         w.Line($"__request.CallOptions = {EmittedMembers.CallOptions};");
 
         var success = operation.Success;

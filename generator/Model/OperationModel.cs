@@ -113,11 +113,11 @@ public sealed record FormFieldModel(string Name, string Style, bool Explode, boo
 
 public sealed record ResponseModel(string StatusCode, ResponseKind Kind, TypeRef? Type, string? ContentType, string? Description)
 {
-    /// <summary>The request's <c>Accept</c> header: the media types the client reads this response as.</summary>
-    public string? Accept { get; init; }
+    /// <summary>The request's <c>Accept</c> header, one entry per media type (with its <c>q</c>, if any): what the client reads this response as.</summary>
+    public EquatableArray<string> Accept { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>The other media types a JSON success also comes in (content negotiation): a twin method asks for them and hands the bytes over.</summary>
-    public string? FileAccept { get; init; }
+    public EquatableArray<string> FileAccept { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>A documented error status, with its body type and what the spec declares it means.</summary>

@@ -52,7 +52,7 @@ public static class OpenApiParser
 
         var methodNames = new NameScope(EmittedMembers.OfClient(clientName));
         var operations = new OperationMapper(schemas, sink, methodNames, new RuntimeHeaders(securitySchemes, trackIdHeader)).MapAll(document);
-        operations.AddRange(operations.Where(o => o.Success.FileAccept != null).ToList().Select(o => FileTwins.Of(o, methodNames)));
+        operations.AddRange(operations.Where(o => o.Success.FileAccept.Count > 0).ToList().Select(o => FileTwins.Of(o, methodNames)));
         var types = schemas.BuildAll();
         var waiters = WaiterMapper.Map(document, operations, types, sink);
         var paginations = PaginationMapper.Map(document, operations, types, methodNames, sink);

@@ -10,7 +10,8 @@ using NSwag;
 namespace ClientGen.Generator.OpenApi;
 
 /// <summary>
-/// The servers of a document, a path or an operation, with server variables replaced by their defaults.
+/// The servers of a document, a path or an operation: each URL with its variables at their defaults, and, when it has
+/// variables the URL uses, its template and those variables for a factory that fills them.
 /// Swagger 2.0 has no servers: its <c>host</c>, <c>basePath</c> and first scheme make the one server.
 /// </summary>
 internal static class ServerMapper

@@ -13,10 +13,10 @@ internal static class FileTwins
     public static OperationModel Of(OperationModel operation, NameScope methodNames)
     {
         var baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-        var accept = operation.Success.FileAccept!;
-        var success = new ResponseModel(operation.Success.StatusCode, ResponseKind.Stream, TypeRef.Of(TypeRefKind.Stream), accept.Split(',')[0].Trim(), operation.Success.Description)
+        var files = operation.Success.FileAccept;
+        var success = new ResponseModel(operation.Success.StatusCode, ResponseKind.Stream, TypeRef.Of(TypeRefKind.Stream), files[0], operation.Success.Description)
         {
-            Accept = accept,
+            Accept = files,
         };
         return operation with { MethodName = methodNames.Claim(baseName + "AsFileAsync"), Success = success };
     }

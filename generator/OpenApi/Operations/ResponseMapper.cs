@@ -58,10 +58,9 @@ internal sealed class ResponseMapper
     // that negotiates strictly (Prism does) would otherwise answer an error with the success's type, or 406.
     private static ResponseModel WithErrorMediaTypes(ResponseModel success, List<string> errorMediaTypes)
     {
-        if (success.Accept is not { Length: > 0 } accept) return success;
-        var asked = accept.Split(',').Select(t => t.Trim()).ToList();
-        var extra = errorMediaTypes.Distinct(StringComparer.OrdinalIgnoreCase).Where(t => !asked.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
-        return extra.Count == 0 ? success : success with { Accept = accept + ", " + string.Join(", ", extra.Select(t => t + ";q=0.9")) };
+        if (success.Accept.Count == 0) return success;
+        var extra = errorMediaTypes.Distinct(StringComparer.OrdinalIgnoreCase).Where(t => !success.Accept.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        return extra.Count == 0 ? success : success with { Accept = success.Accept.Concat(extra.Select(t => t + ";q=0.9")).ToEquatableArray() };
     }
 
     private const string IdempotencyExtension = "x-clientgen-idempotency";
@@ -85,21 +84,21 @@ internal sealed class ResponseMapper
         if (response.Content.Count == 0)
         {
             // Swagger 2.0 keeps the schema on the response itself.
-            if (response.Schema != null) return new ResponseModel(status, ResponseKind.Json, _schemas.Map(response.Schema, typeHint + "Response", pointer + "/schema"), "application/json", description) { Accept = "application/json" };
+            if (response.Schema != null) return new ResponseModel(status, ResponseKind.Json, _schemas.Map(response.Schema, typeHint + "Response", pointer + "/schema"), "application/json", description) { Accept = new[] { "application/json" }.ToEquatableArray() };
             return new ResponseModel(status, ResponseKind.None, null, null, description);
         }
         var (contentType, media) = MediaTypes.PickContent(response.Content);
         var kind = MediaTypes.KindOf(contentType, media);
         // Accept names what the client reads: the one media type it parses, or every one it hands over as bytes.
-        var accept = kind is BodyKind.Json or BodyKind.Text
-            ? contentType
-            : string.Join(", ", response.Content.Where(c => MediaTypes.KindOf(c.Key, c.Value) is not (BodyKind.Json or BodyKind.Text)).Select(c => c.Key));
+        var accept = (kind is BodyKind.Json or BodyKind.Text
+            ? new[] { contentType }
+            : response.Content.Where(c => MediaTypes.KindOf(c.Key, c.Value) is not (BodyKind.Json or BodyKind.Text)).Select(c => c.Key)).ToEquatableArray();
         switch (kind)
         {
             case BodyKind.Json:
                 var type = media.Schema == null ? TypeRef.Of(TypeRefKind.Any) : _schemas.Map(media.Schema, typeHint + "Response", pointer + "/content/" + JsonPointer.Escape(contentType) + "/schema");
-                var files = response.Content.Where(c => MediaTypes.KindOf(c.Key, c.Value) == BodyKind.Stream).Select(c => c.Key).ToList();
-                return new ResponseModel(status, ResponseKind.Json, type, contentType, description) { Accept = accept, FileAccept = files.Count > 0 ? string.Join(", ", files) : null };
+                var files = response.Content.Where(c => MediaTypes.KindOf(c.Key, c.Value) == BodyKind.Stream).Select(c => c.Key).ToEquatableArray();
+                return new ResponseModel(status, ResponseKind.Json, type, contentType, description) { Accept = accept, FileAccept = files };
             case BodyKind.Text:
                 return new ResponseModel(status, ResponseKind.Text, TypeRef.Of(TypeRefKind.String), contentType, description) { Accept = accept };
             default:

@@ -87,17 +87,5 @@ public static class JsonSameness
         }
     }
 
-    private static bool TryBytes(string text, out byte[] bytes)
-    {
-        try
-        {
-            bytes = TypedValues.ParseBytes(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-            return false;
-        }
-    }
+    private static bool TryBytes(string text, out byte[] bytes) => ClientGen.Runtime.Generated.WireEncodings.TryDecodeBase64Url(text, out bytes);
 }

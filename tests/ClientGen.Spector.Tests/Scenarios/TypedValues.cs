@@ -91,11 +91,9 @@ public sealed class TypedValues(JsonSerializerOptions generated)
             ? TimeSpan.FromSeconds(seconds)
             : text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal) ? XmlConvert.ToTimeSpan(text) : TimeSpan.Parse(text, CultureInfo.InvariantCulture);
 
-    public static byte[] ParseBytes(string text)
-    {
-        var standard = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(standard.PadRight(standard.Length + (4 - standard.Length % 4) % 4, '='));
-    }
+    // Base64 or base64url, padded or not: the runtime's decoder takes all four.
+    public static byte[] ParseBytes(string text) =>
+        ClientGen.Runtime.Generated.WireEncodings.TryDecodeBase64Url(text, out var bytes) ? bytes : throw new FormatException($"'{text}' is not base64.");
 
     // An enum, extensible enum or union read from its JSON form: quoted first (strings), raw second (numbers, booleans).
     private object? FromGeneratedScalar(string text, Type type)
