@@ -76,6 +76,14 @@ internal static class EnumEmitter
         var hash = numeric ? "_value.GetHashCode()" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
         var toString = numeric ? "_value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : "Value";
         var read = model.Underlying switch { EnumUnderlying.Integer => "Int64", EnumUnderlying.Number => "Decimal", _ => "String" };
+        // A listed string value is read as the literal's own instance, not a new string per read (#18).
+        var interned = !numeric && model.Members.Count > 0;
+        if (interned)
+        {
+            w.Line($"private static readonly string[] s_listed = new[] {{ {string.Join(", ", model.Members.Select(m => Text.Literal(m.Value)))} }};");
+            w.Line();
+        }
+        var reader = interned ? $"{RuntimeContract.JsonRuntime}.ReadKnownString(ref reader, s_listed)" : $"{RuntimeContract.JsonRuntime}.Read{read}(ref reader)";
         w.Line($$"""
             /// <summary>Converts a raw value.</summary>
             public static implicit operator {{fullName}}({{raw}} value) => new(value);
@@ -98,7 +106,7 @@ internal static class EnumEmitter
             /// <summary>The raw value.</summary>
             public override string ToString() => {{toString}};
 
-            internal static {{fullName}} {{EmittedMembers.ReadJson}}(ref global::System.Text.Json.Utf8JsonReader reader) => new({{RuntimeContract.JsonRuntime}}.Read{{read}}(ref reader));
+            internal static {{fullName}} {{EmittedMembers.ReadJson}}(ref global::System.Text.Json.Utf8JsonReader reader) => new({{reader}});
 
             internal static void {{EmittedMembers.WriteJson}}(global::System.Text.Json.Utf8JsonWriter writer, {{fullName}} value) => writer.Write{{(numeric ? "Number" : "String")}}Value(value.{{(numeric ? "_value" : "Value")}});
 

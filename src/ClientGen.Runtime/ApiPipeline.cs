@@ -18,13 +18,19 @@ public static class ApiPipeline
     // HttpClients whose handlers already apply the options' credentials: built here, or by the DI registration.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, object> s_authenticating = new();
     private static readonly object s_marker = new();
+    // HttpClients whose every handler is the runtime's own (CreateHttpClient): no foreign handler reads Options there.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, object> s_builtHere = new();
 
     /// <summary>An HttpClient with the full pipeline for <paramref name="options"/>. Create it once and reuse it.</summary>
     public static HttpClient CreateHttpClient(ApiClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return MarkAuthenticating(new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+        var client = MarkAuthenticating(new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+        s_builtHere.AddOrUpdate(client, s_marker);
+        return client;
     }
+
+    internal static bool IsBuiltHere(HttpClient client) => s_builtHere.TryGetValue(client, out _);
 
     internal static HttpClient MarkAuthenticating(HttpClient client)
     {

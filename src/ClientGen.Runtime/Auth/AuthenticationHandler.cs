@@ -52,9 +52,12 @@ public sealed class AuthenticationHandler : DelegatingHandler
     private static bool NeedsAuthentication(HttpRequestMessage request)
     {
         // A header the caller supplied is theirs; one we wrote on an earlier attempt may hold a token that has since expired.
-        if (request.Headers.Authorization is not null && !request.Options.TryGetValue(s_authenticatedHere, out _)) return false;
-        return !request.Options.TryGetValue(ApiRequestOptions.Operation, out var operation) || operation.Security.Count > 0;
+        if (request.Headers.Authorization is not null && !WrittenHere(request)) return false;
+        return ApiRequestMessage.OperationOf(request) is not { } operation || operation.Security.Count > 0;
     }
+
+    private static bool WrittenHere(HttpRequestMessage request) =>
+        request is ApiRequestMessage own ? own.AuthenticatedHere : request.Options.TryGetValue(s_authenticatedHere, out _);
 
     /// <summary>Adds the credentials; returns the bearer token used, if any.</summary>
     private async Task<string?> AuthenticateAsync(HttpRequestMessage request, string? rejected, CancellationToken cancellationToken)
@@ -64,7 +67,8 @@ public sealed class AuthenticationHandler : DelegatingHandler
             var context = rejected is null ? null : new Dictionary<string, object> { [ClientCredentialsTokenProvider.RejectedTokenKey] = rejected, ["claims"] = string.Empty };
             var token = await _tokenProvider.GetAuthorizationTokenAsync(request.RequestUri!, context, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Options.Set(s_authenticatedHere, true);
+            if (request is ApiRequestMessage own) own.AuthenticatedHere = true;
+            else request.Options.Set(s_authenticatedHere, true);
             return token;
         }
 

@@ -21,6 +21,9 @@ public class ApiClientCore
     private readonly HttpMessageInvoker? _authenticating;
     private readonly string _userAgent;
     private readonly ILogger _logger;
+    // Options go on each message only where handlers the runtime did not write may read them (see ApiRequestMessage).
+    private readonly bool _publishOptions;
+    private volatile ResolvedBase? _resolved;
 
     // The category users raise to Debug (README); it stays the same though the type moved to the Generated namespace.
     internal const string LogCategory = "ClientGen.Runtime.ApiClientCore";
@@ -36,6 +39,7 @@ public class ApiClientCore
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _authenticating = ApiPipeline.AuthenticatingInvoker(httpClient, options);
+        _publishOptions = !ApiPipeline.IsBuiltHere(httpClient);
         _logger = (ILogger?)options.LoggerFactory?.CreateLogger(LogCategory) ?? NullLogger.Instance;
         _userAgent = options.UserAgent ?? DefaultUserAgent(options);
     }
@@ -59,11 +63,13 @@ public class ApiClientCore
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.CallOptions is { } callOptions) Apply(request, callOptions);
-        foreach (var header in Options.DefaultHeaders)
+        if (Options.DefaultHeaders.Count > 0)
         {
-            if (!request.Headers.Any(h => string.Equals(h.Key, header.Key, StringComparison.OrdinalIgnoreCase))) request.AddHeader(header.Key, header.Value);
+            foreach (var header in Options.DefaultHeaders)
+            {
+                if (!request.HasHeader(header.Key)) request.AddHeader(header.Key, header.Value);
+            }
         }
-        if (!request.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase))) request.AddHeader("User-Agent", _userAgent);
         // Ended by the response when its body has been read, so a body that fails to parse still marks the span as failed.
         var activity = ApiDiagnostics.Source.StartActivity(request.Operation.OperationId, ActivityKind.Client);
         var uri = ResolveUri(request);
@@ -71,8 +77,8 @@ public class ApiClientCore
         activity?.SetTag("url.template", request.Operation.PathTemplate);
         activity?.SetTag("server.address", uri.IsAbsoluteUri ? uri.Host : null);
         activity?.SetTag("server.port", uri.IsAbsoluteUri ? uri.Port : null);
-        using var message = request.CreateMessage(uri);
-        var started = Options.TimeProvider.GetTimestamp();
+        using var message = request.CreateMessage(uri, _publishOptions, _userAgent);
+        var started = _logger.IsEnabled(LogLevel.Debug) ? Options.TimeProvider.GetTimestamp() : 0;
         try
         {
             var response = _authenticating is null
@@ -83,7 +89,8 @@ public class ApiClientCore
             activity?.SetTag("http.response.status_code", status);
             if (status >= 400) activity?.SetStatus(ActivityStatusCode.Error);
             // Only the operation, status and timing are logged: never headers, bodies or query strings (they may carry secrets).
-            _logger.LogDebug("{Operation} {Method} {Template} answered {Status} in {Elapsed} ms",
+            // Guarded: the arguments are boxed into an array even when no logger listens.
+            if (started != 0) _logger.LogDebug("{Operation} {Method} {Template} answered {Status} in {Elapsed} ms",
                 request.Operation.OperationId, request.Operation.Method, request.Operation.PathTemplate, status, (long)Options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
             return new ApiResponse(request.Operation, response, request.IdempotencyKey) { Activity = activity, Metadata = Options.Metadata };
         }
@@ -124,11 +131,25 @@ public class ApiClientCore
     public Uri ResolveUri(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Link is { } link) return Linked(request, BaseAddressFor(request.Operation), link);
+        return new Uri(request.AppendTo(Resolved().PrefixFor(request.Operation, this)), UriKind.RelativeOrAbsolute);
+    }
+
+    // The options and the HttpClient may be changed after the client is built, so the cache is keyed on what it read.
+    private ResolvedBase Resolved()
+    {
+        var resolved = _resolved;
+        if (resolved is not null && resolved.IsFor(Options, _httpClient)) return resolved;
+        return _resolved = new ResolvedBase(Options, _httpClient);
+    }
+
+    private Uri BaseAddressFor(ApiOperation operation)
+    {
         var baseAddress = Options.EffectiveBaseAddress ?? _httpClient.BaseAddress
-            ?? throw new InvalidOperationException($"No base address for '{request.Operation.OperationId}': set {nameof(ApiClientOptions.Environment)} or {nameof(ApiClientOptions.BaseAddress)} in the client options, or HttpClient.BaseAddress.");
+            ?? throw new InvalidOperationException($"No base address for '{operation.OperationId}': set {nameof(ApiClientOptions.Environment)} or {nameof(ApiClientOptions.BaseAddress)} in the client options, or HttpClient.BaseAddress.");
         if (!baseAddress.IsAbsoluteUri && _httpClient.BaseAddress is { } clientBase) baseAddress = new Uri(clientBase, baseAddress);
 
-        var servers = request.Operation.Servers;
+        var servers = operation.Servers;
         if (servers.Count > 0)
         {
             var match = Options.BaseAddress is null ? servers.FirstOrDefault(s => s.Name == Options.Environment?.Name) : null;
@@ -136,10 +157,32 @@ public class ApiClientCore
             if (match is not null && server.IsAbsoluteUri) baseAddress = server;
             else if (baseAddress.IsAbsoluteUri) baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Authority) + (server.IsAbsoluteUri ? server.AbsolutePath : server.OriginalString));
         }
+        return baseAddress;
+    }
 
-        if (request.Link is { } link) return Linked(request, baseAddress, link);
-        var text = baseAddress.OriginalString.TrimEnd('/') + request.PathAndQuery();
-        return new Uri(text, UriKind.RelativeOrAbsolute);
+    /// <summary>
+    /// The base address text each operation's paths are appended to, worked out once per client and configuration
+    /// instead of per call (272 B a GET, 832 B a POST, measured in #18).
+    /// </summary>
+    private sealed class ResolvedBase(ApiClientOptions options, HttpClient httpClient)
+    {
+        private readonly Uri? _optionsBase = options.BaseAddress;
+        private readonly ApiEnvironment? _environment = options.Environment;
+        private readonly Uri? _clientBase = httpClient.BaseAddress;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _byOperation = new(System.Collections.Generic.ReferenceEqualityComparer.Instance);
+        private string? _shared;
+
+        public bool IsFor(ApiClientOptions current, HttpClient client) =>
+            ReferenceEquals(_optionsBase, current.BaseAddress) && ReferenceEquals(_environment, current.Environment) && ReferenceEquals(_clientBase, client.BaseAddress);
+
+        // Operations without servers of their own (nearly all) share one prefix; the others get theirs on first use.
+        public string PrefixFor(ApiOperation operation, ApiClientCore core)
+        {
+            if (operation.Servers.Count == 0) return _shared ??= Prefix(core.BaseAddressFor(operation));
+            return _byOperation.GetOrAdd(operation, static (op, c) => Prefix(c.BaseAddressFor(op)), core);
+        }
+
+        private static string Prefix(Uri baseAddress) => baseAddress.OriginalString.TrimEnd('/');
     }
 
     // A next link carries the API's credentials when it is followed, so it may not lead to another host.

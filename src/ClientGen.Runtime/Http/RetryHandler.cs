@@ -5,8 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly;
-using Polly.Retry;
 
 namespace ClientGen.Runtime.Http;
 
@@ -16,41 +14,19 @@ namespace ClientGen.Runtime.Http;
 /// operation's idempotency key (sent byte-identical on every attempt), or when it provably never left the
 /// client (the connection could not be made): a report run is never started twice by a retry.
 /// Delays are exponential with jitter, or what Retry-After asks, and never run past the total timeout.
-/// The loop is a Polly retry strategy (<see cref="RetryStrategyOptions{TResult}"/>) whose predicate is these rules.
+/// The loop is this handler's own: a Polly pipeline around it cost two more state machines a call (320 B, #18),
+/// and the rules are all in <see cref="ShouldRetry"/>.
 /// </summary>
 public sealed class RetryHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<RetryCall> s_call = new("ClientGen.RetryCall");
-
     private readonly RetryOptions _options;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>Creates the handler.</summary>
     public RetryHandler(RetryOptions? options = null, ILogger<RetryHandler>? logger = null)
     {
         _options = options ?? new RetryOptions();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _options.TimeProvider };
-        // Polly needs at least one retry; with none the pipeline is empty and each call is one attempt.
-        if (_options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context.Properties.GetValue(s_call, null!), args.Outcome, args.AttemptNumber)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(s_call, null!).NextDelay),
-                OnRetry = args =>
-                {
-                    var call = args.Context.Properties.GetValue(s_call, null!);
-                    _logger.LogWarning("Retrying {Operation} after {Outcome} (attempt {Attempt} of {Max}) in {Delay} ms",
-                        call.Operation, args.Outcome.Result is { } response ? (int)response.StatusCode : args.Outcome.Exception!.GetType().Name,
-                        args.AttemptNumber + 2, _options.MaxRetries + 1, (long)args.RetryDelay.TotalMilliseconds);
-                    return default;
-                },
-            });
-        }
-        _pipeline = builder.Build();
     }
 
     /// <summary>True when this handler repeats anything: a second retry layer beside it is then refused.</summary>
@@ -61,71 +37,80 @@ public sealed class RetryHandler : DelegatingHandler
     {
         var time = _options.TimeProvider;
         // A call's own timeout (ApiCallOptions.Timeout) replaces the configured one, for that call only.
-        var totalTimeout = request.Options.TryGetValue(ApiRequestOptions.Timeout, out var own) && own > TimeSpan.Zero ? own : _options.TotalTimeout;
-        // Timers come from the injected TimeProvider, so fake time drives timeouts as well as delays.
-        using var totalTimer = new CancellationTokenSource(totalTimeout, time);
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalTimer.Token);
-        var operation = request.Options.TryGetValue(ApiRequestOptions.Operation, out var op) ? op.OperationId : request.Method + " " + request.RequestUri?.AbsolutePath;
+        var totalTimeout = ApiRequestMessage.TimeoutOf(request) is { } own && own > TimeSpan.Zero ? own : _options.TotalTimeout;
+        var operation = ApiRequestMessage.OperationOf(request);
         await HttpRequestCloner.BufferAsync(request, cancellationToken).ConfigureAwait(false);
-        var call = new RetryCall(request, operation, IsIdempotent(request), totalTimeout, time.GetUtcNow() + totalTimeout, total.Token, cancellationToken);
-
-        var context = ResilienceContextPool.Shared.Get(total.Token);
-        context.Properties.Set(s_call, call);
-        Outcome<HttpResponseMessage> outcome;
+        // The call is its own deadline: owned by the response once one is returned (its body read is bounded by it), disposed here otherwise.
+        var call = new RetryCall(request, operation, IsIdempotent(request, operation), totalTimeout, time.GetUtcNow() + totalTimeout, time, cancellationToken);
         try
         {
-            outcome = await _pipeline.ExecuteOutcomeAsync(static (context, state) => state.Handler.AttemptAsync(state.Call), context, (Handler: this, Call: call)).ConfigureAwait(false);
+            for (var attempt = 0; ; attempt++)
+            {
+                // The attempt is inline, not its own async method: one state machine per call, not one per attempt.
+                var message = attempt == 0 ? request : await HttpRequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
+                call.LastSent = message;
+                call.MayRetry = call.Idempotent;
+                Arm(call);
+                HttpResponseMessage? response = null;
+                Exception? failure = null;
+                try
+                {
+                    response = await base.SendAsync(message, call.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    failure = Typed(call, ex); // the caller's own cancellation is not caught: never retried, never wrapped
+                }
+                if (attempt >= _options.MaxRetries || !ShouldRetry(call, response, failure, attempt))
+                {
+                    if (response is null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure!).Throw();
+                    call.StampOn(response!.RequestMessage ?? call.LastSent);
+                    return response;
+                }
+                if (_logger.IsEnabled(LogLevel.Warning))
+                {
+                    _logger.LogWarning("Retrying {Operation} after {Outcome} (attempt {Attempt} of {Max}) in {Delay} ms",
+                        call.Operation, response is not null ? (int)response.StatusCode : failure!.GetType().Name,
+                        attempt + 2, _options.MaxRetries + 1, (long)call.NextDelay.TotalMilliseconds);
+                }
+                response?.Dispose();
+                // Bounded by the caller's token only: ShouldRetry never starts a wait that would end past the deadline.
+                if (call.NextDelay > TimeSpan.Zero) await Task.Delay(call.NextDelay, time, cancellationToken).ConfigureAwait(false);
+            }
         }
-        finally
+        catch
         {
-            ResilienceContextPool.Shared.Return(context);
+            call.Dispose();
+            throw;
         }
-
-        if (outcome.Result is { } response) return WithBodyDeadline(response, call);
-        var failure = outcome.Exception!;
-        if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested) throw failure; // the caller cancelled: never retried, never wrapped
-        // Only the retry's own delay ends this way (an attempt's failures are already typed): the total timeout fired while waiting.
-        if (failure is OperationCanceledException) throw new TimeoutException(TotalTimeoutMessage(call), failure);
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        throw failure; // not reached
     }
 
-    /// <summary>One attempt: a fresh copy of the request after the first, under the attempt's timeout; failures become outcomes for the predicate.</summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(RetryCall call)
+    // The attempt's end when it comes first, else the call's: the same end then bounds the body of what it returns.
+    private void Arm(RetryCall call)
     {
-        var message = call.Attempts++ == 0 ? call.Request : await HttpRequestCloner.CloneAsync(call.Request, call.Total).ConfigureAwait(false);
-        call.LastSent = message;
-        call.MayRetry = call.Idempotent;
-        call.AttemptEnds = _options.TimeProvider.GetUtcNow() + _options.AttemptTimeout;
-        using var attemptTimer = new CancellationTokenSource(_options.AttemptTimeout, _options.TimeProvider);
-        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(call.Total, attemptTimer.Token);
-        try
-        {
-            return Outcome.FromResult(await base.SendAsync(message, attemptTimeout.Token).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException ex) when (call.Total.IsCancellationRequested)
-        {
-            // The caller's own cancellation is told apart (and rethrown as it is) once the pipeline returns.
-            call.MayRetry = false;
-            return Outcome.FromException<HttpResponseMessage>(call.Caller.IsCancellationRequested ? ex : new TimeoutException(TotalTimeoutMessage(call), ex));
-        }
-        catch (OperationCanceledException ex)
-        {
-            return Outcome.FromException<HttpResponseMessage>(new TimeoutException($"An attempt of '{call.Operation}' took longer than {_options.AttemptTimeout.TotalSeconds:0.###} s.", ex));
-        }
-        catch (HttpRequestException ex)
+        var attemptEnds = _options.TimeProvider.GetUtcNow() + _options.AttemptTimeout;
+        if (attemptEnds <= call.Deadline) call.Arm(attemptEnds, _options.AttemptTimeout, isTotal: false);
+        else call.Arm(call.Deadline, call.TotalTimeout, isTotal: true);
+    }
+
+    /// <summary>An attempt's failure as the rules and the caller see it: a timeout says which one fired.</summary>
+    private Exception Typed(RetryCall call, Exception failure)
+    {
+        if (failure is HttpRequestException http)
         {
             // Only a failure to connect proves the request never reached the server.
-            call.MayRetry |= ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
-            return Outcome.FromException<HttpResponseMessage>(ex);
+            call.MayRetry |= http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+            return http;
         }
+        if (!call.IsTotal) return new TimeoutException($"An attempt of '{call.Operation}' took longer than {_options.AttemptTimeout.TotalSeconds:0.###} s.", failure);
+        call.MayRetry = false;
+        return new TimeoutException(TotalTimeoutMessage(call), failure);
     }
 
     /// <summary>The rules, in one place: what failed, whether repeating it is safe, and whether the wait fits the deadline.</summary>
-    private bool ShouldRetry(RetryCall call, Outcome<HttpResponseMessage> outcome, int attempt)
+    private bool ShouldRetry(RetryCall call, HttpResponseMessage? response, Exception? failure, int attempt)
     {
-        if (outcome.Exception is { } failure && failure is not (TimeoutException or HttpRequestException)) return false;
-        var response = outcome.Result;
+        if (failure is not null && failure is not (TimeoutException or HttpRequestException)) return false;
         if (response is not null && !IsTransient(response.StatusCode)) return false;
         // A 429 is the rate limiter's refusal before any work was done, so it is safe to repeat for every method.
         var mayRetry = call.MayRetry || response?.StatusCode == HttpStatusCode.TooManyRequests;
@@ -140,15 +125,6 @@ public sealed class RetryHandler : DelegatingHandler
 
     private static string TotalTimeoutMessage(RetryCall call) => $"'{call.Operation}' did not complete within its total timeout of {call.TotalTimeout.TotalSeconds:0.###} s.";
 
-    private HttpResponseMessage WithBodyDeadline(HttpResponseMessage response, RetryCall call)
-    {
-        var body = call.AttemptEnds <= call.Deadline
-            ? new BodyDeadline(call.AttemptEnds, _options.TimeProvider, _options.AttemptTimeout, IsAttemptTimeout: true)
-            : new BodyDeadline(call.Deadline, _options.TimeProvider, call.TotalTimeout, IsAttemptTimeout: false);
-        (response.RequestMessage ?? call.LastSent).Options.Set(BodyDeadline.Key, body);
-        return response;
-    }
-
     /// <summary>Exponential backoff with jitter: a uniform delay in [½·d, d] where d = min(max, base·2^attempt).</summary>
     private TimeSpan Backoff(int attempt)
     {
@@ -157,11 +133,11 @@ public sealed class RetryHandler : DelegatingHandler
         return TimeSpan.FromMilliseconds(capped * (0.5 + (_options.Random() * 0.5)));
     }
 
-    private static bool IsIdempotent(HttpRequestMessage request)
+    private static bool IsIdempotent(HttpRequestMessage request, ApiOperation? operation)
     {
-        var method = request.Method.Method.ToUpperInvariant();
-        if (method is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE" or "TRACE") return true;
-        if (request.Options.TryGetValue(ApiRequestOptions.Operation, out var operation))
+        var method = request.Method;
+        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace) return true;
+        if (operation is not null)
         {
             if (operation.IsSafe) return true;
             if (operation.IdempotencyKeyHeader is { } header) return request.Headers.Contains(header);
@@ -173,18 +149,16 @@ public sealed class RetryHandler : DelegatingHandler
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500 && status != HttpStatusCode.NotImplemented;
 
     /// <summary>What one call's attempts share: the request as the caller gave it, its deadline, and what the last attempt found.</summary>
-    private sealed class RetryCall(HttpRequestMessage request, string operation, bool idempotent, TimeSpan totalTimeout, DateTimeOffset deadline, CancellationToken total, CancellationToken caller)
+    private sealed class RetryCall(HttpRequestMessage request, ApiOperation? operation, bool idempotent, TimeSpan totalTimeout, DateTimeOffset deadline, TimeProvider time, CancellationToken caller)
+        : CallDeadline(time, caller)
     {
         public TimeSpan TotalTimeout { get; } = totalTimeout;
         public HttpRequestMessage Request { get; } = request;
-        public string Operation { get; } = operation;
+        // Named only in logs and messages, so the fallback string is built only when one is written.
+        public string Operation => operation?.OperationId ?? Request.Method + " " + Request.RequestUri?.AbsolutePath;
         public bool Idempotent { get; } = idempotent;
         public DateTimeOffset Deadline { get; } = deadline;
-        public CancellationToken Total { get; } = total;
-        public CancellationToken Caller { get; } = caller;
-        public int Attempts { get; set; }
         public HttpRequestMessage LastSent { get; set; } = request;
-        public DateTimeOffset AttemptEnds { get; set; }
         public bool MayRetry { get; set; }
         public TimeSpan NextDelay { get; set; }
     }

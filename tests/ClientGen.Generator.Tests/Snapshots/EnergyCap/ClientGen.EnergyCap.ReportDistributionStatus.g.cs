@@ -35,6 +35,8 @@ public readonly partial struct ReportDistributionStatus : global::System.IEquata
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
     public bool IsKnown => Value is "In Progress" or "Complete" or "Not sent" or "Some reports not sent";
 
+    private static readonly string[] s_listed = new[] { "In Progress", "Complete", "Not sent", "Some reports not sent" };
+
     /// <summary>Converts a raw value.</summary>
     public static implicit operator global::ClientGen.EnergyCap.ReportDistributionStatus(string value) => new(value);
 
@@ -56,7 +58,7 @@ public readonly partial struct ReportDistributionStatus : global::System.IEquata
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.EnergyCap.ReportDistributionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.EnergyCap.ReportDistributionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadKnownString(ref reader, s_listed));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.EnergyCap.ReportDistributionStatus value) => writer.WriteStringValue(value.Value);
 

@@ -32,6 +32,8 @@ public readonly partial struct ReportRunStatus : global::System.IEquatable<globa
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
     public bool IsKnown => Value is "Running" or "Completed" or "Failed";
 
+    private static readonly string[] s_listed = new[] { "Running", "Completed", "Failed" };
+
     /// <summary>Converts a raw value.</summary>
     public static implicit operator global::ClientGen.ZscalerUvm.ReportRunStatus(string value) => new(value);
 
@@ -53,7 +55,7 @@ public readonly partial struct ReportRunStatus : global::System.IEquatable<globa
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.ZscalerUvm.ReportRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.ZscalerUvm.ReportRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadKnownString(ref reader, s_listed));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.ZscalerUvm.ReportRunStatus value) => writer.WriteStringValue(value.Value);
 

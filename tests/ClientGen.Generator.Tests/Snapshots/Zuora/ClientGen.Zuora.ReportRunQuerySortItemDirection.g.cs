@@ -29,6 +29,8 @@ public readonly partial struct ReportRunQuerySortItemDirection : global::System.
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
     public bool IsKnown => Value is "asc" or "desc";
 
+    private static readonly string[] s_listed = new[] { "asc", "desc" };
+
     /// <summary>Converts a raw value.</summary>
     public static implicit operator global::ClientGen.Zuora.ReportRunQuerySortItemDirection(string value) => new(value);
 
@@ -50,7 +52,7 @@ public readonly partial struct ReportRunQuerySortItemDirection : global::System.
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.Zuora.ReportRunQuerySortItemDirection ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.Zuora.ReportRunQuerySortItemDirection ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadKnownString(ref reader, s_listed));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.ReportRunQuerySortItemDirection value) => writer.WriteStringValue(value.Value);
 

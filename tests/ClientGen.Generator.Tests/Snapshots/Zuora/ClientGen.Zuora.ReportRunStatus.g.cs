@@ -53,6 +53,8 @@ public readonly partial struct ReportRunStatus : global::System.IEquatable<globa
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
     public bool IsKnown => Value is "STARTED" or "QUERYDATA" or "PROCESSINGDATA" or "COMPLETED" or "CANCELLED" or "INVALID" or "ERROR";
 
+    private static readonly string[] s_listed = new[] { "STARTED", "QUERYDATA", "PROCESSINGDATA", "COMPLETED", "CANCELLED", "INVALID", "ERROR" };
+
     /// <summary>Converts a raw value.</summary>
     public static implicit operator global::ClientGen.Zuora.ReportRunStatus(string value) => new(value);
 
@@ -74,7 +76,7 @@ public readonly partial struct ReportRunStatus : global::System.IEquatable<globa
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.Zuora.ReportRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.Zuora.ReportRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadKnownString(ref reader, s_listed));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.ReportRunStatus value) => writer.WriteStringValue(value.Value);
 

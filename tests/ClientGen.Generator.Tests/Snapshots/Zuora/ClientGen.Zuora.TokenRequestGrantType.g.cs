@@ -26,6 +26,8 @@ public readonly partial struct TokenRequestGrantType : global::System.IEquatable
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
     public bool IsKnown => Value is "client_credentials";
 
+    private static readonly string[] s_listed = new[] { "client_credentials" };
+
     /// <summary>Converts a raw value.</summary>
     public static implicit operator global::ClientGen.Zuora.TokenRequestGrantType(string value) => new(value);
 
@@ -47,7 +49,7 @@ public readonly partial struct TokenRequestGrantType : global::System.IEquatable
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.Zuora.TokenRequestGrantType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.Zuora.TokenRequestGrantType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadKnownString(ref reader, s_listed));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.TokenRequestGrantType value) => writer.WriteStringValue(value.Value);
 

@@ -29,6 +29,8 @@ public readonly partial struct ViewType : global::System.IEquatable<global::Clie
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
     public bool IsKnown => Value is "Detail" or "Summary";
 
+    private static readonly string[] s_listed = new[] { "Detail", "Summary" };
+
     /// <summary>Converts a raw value.</summary>
     public static implicit operator global::ClientGen.Zuora.ViewType(string value) => new(value);
 
@@ -50,7 +52,7 @@ public readonly partial struct ViewType : global::System.IEquatable<global::Clie
     /// <summary>The raw value.</summary>
     public override string ToString() => Value;
 
-    internal static global::ClientGen.Zuora.ViewType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadString(ref reader));
+    internal static global::ClientGen.Zuora.ViewType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ClientGen.Runtime.Generated.JsonRuntime.ReadKnownString(ref reader, s_listed));
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ClientGen.Zuora.ViewType value) => writer.WriteStringValue(value.Value);
 
