@@ -13,7 +13,7 @@ namespace ClientGen.Generator;
 /// <summary>
 /// The pipeline, and only the pipeline: AdditionalFiles (.yaml/.yml/.json/.graphql) → spec texts with their
 /// per-file options → one work item per OpenAPI root (or GraphQL folder) → parsed model → placed model → source
-/// files and diagnostics, each step one of <see cref="GeneratorCore"/>'s in its own node. Every step yields
+/// files (one output each) and diagnostics, each step one of <see cref="GeneratorCore"/>'s in its own node. Every step yields
 /// value-equal records, so an unrelated edit re-runs nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -42,7 +42,10 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
                 options.TryGetValue("build_metadata.AdditionalFiles.ClientGenNamespace", out var ns);
                 options.TryGetValue("build_metadata.AdditionalFiles.ClientGenClientName", out var clientName);
                 options.TryGetValue("build_metadata.AdditionalFiles.ClientGenSkip", out var skip);
-                return new FileOptions(pair.Left.Path, Blank(ns), Blank(clientName), string.Equals(skip, "true", System.StringComparison.OrdinalIgnoreCase));
+                string? Metadata(string name) => options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) ? value : null;
+                var filter = OperationFilter.From(Metadata("ClientGenIncludeTags"), Metadata("ClientGenExcludeTags"), Metadata("ClientGenIncludePaths"),
+                    Metadata("ClientGenExcludePaths"), Metadata("ClientGenIncludeOperations"), Metadata("ClientGenExcludeOperations"));
+                return new FileOptions(pair.Left.Path, Blank(ns), Blank(clientName), string.Equals(skip, "true", System.StringComparison.OrdinalIgnoreCase), filter);
             })
             .WithTrackingName(TrackingNames.SpecOptions);
 
@@ -54,9 +57,9 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
                 var ((specFiles, options), root) = input;
                 var byPath = options.ToDictionary(o => o.Path, o => o);
                 return specFiles
-                    .Select(file => (file, option: byPath.TryGetValue(file.Path, out var o) ? o : new FileOptions(file.Path, null, null, false)))
+                    .Select(file => (file, option: byPath.TryGetValue(file.Path, out var o) ? o : new FileOptions(file.Path, null, null, false, OperationFilter.None)))
                     .Where(e => !e.option.Skip)
-                    .Select(e => (e.file, new SpecOptions(e.option.Namespace, e.option.ClientName, root)))
+                    .Select(e => (e.file, new SpecOptions(e.option.Namespace, e.option.ClientName, root) { Filter = e.option.Filter }))
                     .ToImmutableArray();
             });
 
@@ -112,22 +115,25 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
             .Combine(placements)
             .Select(static (pair, _) => GeneratorCore.Apply(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PlacedModels);
-        context.RegisterSourceOutput(placed.Combine(runtime), static (spc, pair) =>
-        {
-            if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
-            foreach (var file in GeneratorCore.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
-        });
+        RegisterFiles(context, placed.Combine(runtime)
+            .SelectMany(static (pair, _) => RuntimeReferenceCheck.IsUsable(pair.Right) ? GeneratorCore.Emit(pair.Left) : Enumerable.Empty<GeneratedFile>())
+            .WithTrackingName(TrackingNames.GeneratedFiles));
 
         var placedGraphQl = graphQlModels
             .Combine(placements)
             .Select(static (pair, _) => GeneratorCore.Apply(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PlacedGraphQlModels);
-        context.RegisterSourceOutput(placedGraphQl.Combine(runtime), static (spc, pair) =>
-        {
-            if (!RuntimeReferenceCheck.IsUsable(pair.Right)) return;
-            foreach (var file in GeneratorCore.Emit(pair.Left)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
-        });
+        RegisterFiles(context, placedGraphQl.Combine(runtime)
+            .SelectMany(static (pair, _) => RuntimeReferenceCheck.IsUsable(pair.Right) ? GeneratorCore.Emit(pair.Left) : Enumerable.Empty<GeneratedFile>())
+            .WithTrackingName(TrackingNames.GeneratedGraphQlFiles));
     }
+
+    /// <summary>
+    /// One output per file, not one per spec: a file whose text is unchanged is cached, so an edit to one operation of
+    /// a large spec hands the compiler only the files it changed, and every other syntax tree is reused.
+    /// </summary>
+    private static void RegisterFiles(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<GeneratedFile> files) =>
+        context.RegisterSourceOutput(files, static (spc, file) => spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
 
     /// <summary>The GraphQL front end's diagnostics are registered here; its models are returned to be placed and emitted beside the REST ones.</summary>
     private static IncrementalValuesProvider<GraphQlClientModel> RegisterGraphQl(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecFile> files, IncrementalValueProvider<ImmutableArray<(SpecFile, SpecOptions)>> entries)
@@ -155,5 +161,5 @@ public sealed class ClientGenGenerator : IIncrementalGenerator
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private sealed record FileOptions(string Path, string? Namespace, string? ClientName, bool Skip);
+    private sealed record FileOptions(string Path, string? Namespace, string? ClientName, bool Skip, OperationFilter Filter);
 }

@@ -64,6 +64,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidPagination = new(
         "CG1008", "Pagination declaration not usable", "The pagination of '{0}' is ignored (the operation is still generated): {1}", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = new(
+        "CG1010", "Operation filter entry matches nothing", "{0} '{1}' matches no operation of this spec; check its spelling ({2})", Category, DiagnosticSeverity.Warning, true);
+
     // GraphQL: CG20xx schema problems, CG21xx operation validation (the GraphQL spec's rules), CG22xx input files.
     public static readonly DiagnosticDescriptor GraphQlSyntax = new(
         "CG2001", "GraphQL syntax error", "GraphQL syntax error: {0}", Category, DiagnosticSeverity.Error, true);

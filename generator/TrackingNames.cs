@@ -18,6 +18,8 @@ public static class TrackingNames
     public const string Placements = nameof(Placements);
     public const string PlacedModels = nameof(PlacedModels);
     public const string PlacedGraphQlModels = nameof(PlacedGraphQlModels);
+    public const string GeneratedFiles = nameof(GeneratedFiles);
+    public const string GeneratedGraphQlFiles = nameof(GeneratedGraphQlFiles);
 
-    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlResults, GraphQlDiagnostics, GraphQlModels, RuntimeReference, Placements, PlacedModels, PlacedGraphQlModels };
+    public static readonly string[] All = { SpecFiles, SpecOptions, WorkItems, ParseResults, Models, Diagnostics, RootNamespace, GraphQlWorkItems, GraphQlResults, GraphQlDiagnostics, GraphQlModels, RuntimeReference, Placements, PlacedModels, PlacedGraphQlModels, GeneratedFiles, GeneratedGraphQlFiles };
 }

@@ -32,6 +32,34 @@ internal sealed class GeneratorScenario(string name, IReadOnlyList<string> files
         return () => driver = driver.RunGenerators(Compilation($"namespace Bench {{ internal static class Marker {{ public const int Edit = {++edit}; }} }}"));
     }
 
+    /// <summary>
+    /// A driver that already ran, run again after an edit to one operation of the spec (alternately applied and undone,
+    /// so every run is an edit): what the IDE pays from a keystroke in the spec to regenerated output. Also says how
+    /// many generated files that run handed to the compiler again (the others' syntax trees are reused).
+    /// </summary>
+    public (Action Run, Func<int> FilesReEmitted) RunAfterOperationEdit(string find, string replace)
+    {
+        var original = _texts[0];
+        var text = original.GetText()!.ToString();
+        if (!text.Contains(find, StringComparison.Ordinal)) throw new InvalidOperationException($"'{find}' is not in {Name}'s spec.");
+        var edited = new SpecText(original.Path, text.Replace(find, replace, StringComparison.Ordinal));
+        var options = new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ClientGenGenerator().AsSourceGenerator() }, _texts, s_parse, driverOptions: options);
+        var compilation = Compilation("namespace Bench { internal static class Marker { } }");
+        driver = driver.RunGenerators(compilation);
+        AdditionalText current = original;
+        var reEmitted = 0;
+        return (() =>
+        {
+            var next = ReferenceEquals(current, original) ? (AdditionalText)edited : original;
+            driver = driver.ReplaceAdditionalText(current, next).RunGenerators(compilation);
+            current = next;
+            reEmitted = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.GeneratedFiles]
+                .SelectMany(step => step.Outputs)
+                .Count(output => output.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        }, () => reEmitted);
+    }
+
     /// <summary>NSwag.Core reading the spec into its document model and nothing else: the floor for any NSwag-based generator.</summary>
     public void ParseWithNSwag()
     {

@@ -7,8 +7,8 @@ namespace ClientGen.Runtime.Benchmarks;
 /// <summary>The per-call table, written between its own markers in docs/performance.md so the generator benchmark's tables stay.</summary>
 internal static class RuntimeReport
 {
-    public const string Begin = "<!-- runtime-benchmark:begin -->";
-    public const string End = "<!-- runtime-benchmark:end -->";
+    private const string Begin = ClientGen.Benchmarks.DocSection.RuntimeBegin;
+    private const string End = ClientGen.Benchmarks.DocSection.RuntimeEnd;
 
     public static string Section(IReadOnlyList<AlternatingRounds.Result> results, int rounds, int calls)
     {
@@ -35,16 +35,6 @@ internal static class RuntimeReport
         return doc.ToString();
     }
 
-    /// <summary>Replaces the section in place, or appends it the first time.</summary>
-    public static void Write(string repo, string section)
-    {
-        var path = Path.Combine(repo, "docs", "performance.md");
-        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
-        text = begin >= 0 && end > begin
-            ? text[..begin] + section.TrimEnd() + text[(end + End.Length)..]
-            : text.TrimEnd() + Environment.NewLine + Environment.NewLine + section;
-        File.WriteAllText(path, text);
-    }
+    public static void Write(string repo, string section) =>
+        ClientGen.Benchmarks.DocSection.Replace(Path.Combine(repo, "docs", "performance.md"), Begin, End, section);
 }

@@ -51,9 +51,11 @@ public static class OpenApiParser
         var trackIdHeader = ClientExtensions.HeaderName(document, ClientExtensions.TrackIdHeaderExtension, sink);
 
         var methodNames = new NameScope(EmittedMembers.OfClient(clientName));
-        var operations = new OperationMapper(schemas, sink, methodNames, new RuntimeHeaders(securitySchemes, trackIdHeader)).MapAll(document);
+        var operations = new OperationMapper(schemas, sink, methodNames, new RuntimeHeaders(securitySchemes, trackIdHeader)).MapAll(document, item.Options.Filter);
         operations.AddRange(operations.Where(o => o.Success.FileAccept.Count > 0).ToList().Select(o => FileTwins.Of(o, methodNames)));
         var types = schemas.BuildAll();
+        // A filtered client carries only the types its operations reach: the point of a filter is a smaller build.
+        if (!item.Options.Filter.IsEmpty) types = TypeTrimmer.Reachable(types, operations);
         var waiters = WaiterMapper.Map(document, operations, types, sink);
         var paginations = PaginationMapper.Map(document, operations, types, methodNames, sink);
         // Claimed last, so an operation the spec names FooWithResponse keeps its name and this twin moves aside.

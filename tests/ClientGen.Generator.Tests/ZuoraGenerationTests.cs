@@ -80,6 +80,25 @@ public sealed class ZuoraGenerationTests
     }
 
     [Fact]
+    public void An_edit_to_one_operation_hands_the_compiler_only_the_files_that_show_it()
+    {
+        var text = System.IO.File.ReadAllText(ZuoraSpec);
+        var harness = new GeneratorHarness().AddSpec("/specs/zuora-reporting.yaml", text);
+        var first = harness.Run();
+        var edited = text.Replace("summary: Get a report run", "summary: Get one report run, by its id");
+        Assert.NotEqual(text, edited);
+        var second = harness.RunAfterSpecEdit("/specs/zuora-reporting.yaml", edited);
+
+        var files = second.Generator.TrackedSteps[TrackingNames.GeneratedFiles].SelectMany(s => s.Outputs).ToList();
+        var changed = files.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
+            .Select(o => ((ClientGen.Generator.Model.GeneratedFile)o.Value).HintName).ToList();
+        // The summary is the method's doc comment, on the interface (the client inherits it): nothing else is handed over again.
+        Assert.Equal(new[] { "TestApp.IZuoraReportingClient.g.cs" }, changed);
+        Assert.True(files.Count > 20, $"{files.Count} files");
+        Assert.NotEqual(first.Sources, second.Sources);
+    }
+
+    [Fact]
     public void The_model_holds_no_Roslyn_or_NSwag_objects()
     {
         var run = new GeneratorHarness().AddSpecFile(ZuoraSpec).Run();

@@ -34,7 +34,7 @@ internal sealed class OperationMapper
         _responses = new ResponseMapper(schemas, diagnostics);
     }
 
-    public List<OperationModel> MapAll(OpenApiDocument document)
+    public List<OperationModel> MapAll(OpenApiDocument document, OperationFilter filter)
     {
         _defaultSecurity = (document.Security ?? new List<OpenApiSecurityRequirement>()).SelectMany(r => r.Keys).Distinct().ToList();
         var all = document.Paths
@@ -43,6 +43,16 @@ internal sealed class OperationMapper
                 .Select(e => (Path: path.Key, Method: e.Key.ToLowerInvariant(), Item: path.Value, Operation: e.Value,
                     Pointer: "/paths/" + JsonPointer.Escape(path.Key) + "/" + e.Key)))
             .ToList();
+        if (!filter.IsEmpty)
+        {
+            var identities = all.Select(o => new OperationIdentity(o.Path, o.Method, o.Operation.Tags ?? new List<string>(), o.Operation.OperationId)).ToList();
+            foreach (var (metadata, entry) in filter.Unmatched(identities))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.FilterMatchesNothing, _diagnostics.Locator.Pointer("/paths"), metadata, entry, "AdditionalFiles metadata");
+            }
+            // Dropped before mapping, so what only they use is neither mapped nor reported.
+            all = all.Where((o, i) => filter.Keeps(identities[i])).ToList();
+        }
         var names = _namer.NamesForSharedOperationIds(all.Select(o => (o.Operation, o.Pointer)).ToList());
 
         var operations = new List<OperationModel>();

@@ -43,6 +43,13 @@ internal sealed class GeneratorHarness
 
     public GeneratorHarness AddSpecFile(string file, string? ns = null) => AddSpec(file, File.ReadAllText(file), ns);
 
+    /// <summary>Sets AdditionalFiles metadata (<c>ClientGenIncludeTags</c> and the like) on a spec added before.</summary>
+    public GeneratorHarness WithMetadata(string path, string name, string value)
+    {
+        _metadata[path]["build_metadata.AdditionalFiles." + name] = value;
+        return this;
+    }
+
     /// <summary>First run: builds a compilation of <paramref name="userCode"/> and runs the generator over it.</summary>
     public GeneratorRun Run(string userCode = "namespace TestApp { internal static class Marker { } }")
     {
