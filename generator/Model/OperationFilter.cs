@@ -36,38 +36,31 @@ public sealed record OperationFilter(
     private static EquatableArray<string> List(string? value, params char[] separators) =>
         (value ?? string.Empty).Split(separators).Select(v => v.Trim()).Where(v => v.Length > 0).ToEquatableArray();
 
-    public bool Keeps(OperationIdentity operation) =>
-        (!HasIncludes || Matches(operation, IncludeTags, IncludePaths, IncludeOperations)) && !Matches(operation, ExcludeTags, ExcludePaths, ExcludeOperations);
-
-    private static bool Matches(OperationIdentity operation, EquatableArray<string> tags, EquatableArray<string> paths, EquatableArray<string> ids) =>
-        tags.Any(t => operation.Tags.Contains(t, StringComparer.OrdinalIgnoreCase))
-        || paths.Any(p => PathMatches(p, operation.Path, operation.Method))
-        || ids.Any(i => string.Equals(i, operation.OperationId, StringComparison.OrdinalIgnoreCase));
+    public bool Keeps(OperationIdentity operation)
+    {
+        var lists = Lists();
+        return (!HasIncludes || lists.Any(l => l.Include && l.Entries.Any(e => l.Test(e, operation))))
+            && !lists.Any(l => !l.Include && l.Entries.Any(e => l.Test(e, operation)));
+    }
 
     /// <summary>Every entry no operation matches, with the metadata it came from: a misspelt tag is otherwise a silently empty client.</summary>
-    public IEnumerable<(string Metadata, string Entry)> Unmatched(IReadOnlyList<OperationIdentity> operations)
-    {
-        foreach (var (metadata, entries, test) in Entries())
-        {
-            foreach (var entry in entries)
-            {
-                if (!operations.Any(o => test(entry, o))) yield return (metadata, entry);
-            }
-        }
-    }
+    public IEnumerable<(string Metadata, string Entry)> Unmatched(IReadOnlyList<OperationIdentity> operations) =>
+        Lists().SelectMany(l => l.Entries.Where(e => !operations.Any(o => l.Test(e, o))).Select(e => (l.Metadata, e)));
 
-    private IEnumerable<(string, EquatableArray<string>, Func<string, OperationIdentity, bool>)> Entries()
+    // The six lists with the metadata they come from and how an entry matches: the one place that says so.
+    private (string Metadata, bool Include, EquatableArray<string> Entries, Func<string, OperationIdentity, bool> Test)[] Lists() => new[]
     {
-        Func<string, OperationIdentity, bool> tag = (t, o) => o.Tags.Contains(t, StringComparer.OrdinalIgnoreCase);
-        Func<string, OperationIdentity, bool> path = (p, o) => PathMatches(p, o.Path, o.Method);
-        Func<string, OperationIdentity, bool> id = (i, o) => string.Equals(i, o.OperationId, StringComparison.OrdinalIgnoreCase);
-        yield return ("ClientGenIncludeTags", IncludeTags, tag);
-        yield return ("ClientGenExcludeTags", ExcludeTags, tag);
-        yield return ("ClientGenIncludePaths", IncludePaths, path);
-        yield return ("ClientGenExcludePaths", ExcludePaths, path);
-        yield return ("ClientGenIncludeOperations", IncludeOperations, id);
-        yield return ("ClientGenExcludeOperations", ExcludeOperations, id);
-    }
+        ("ClientGenIncludeTags", true, IncludeTags, s_tag),
+        ("ClientGenExcludeTags", false, ExcludeTags, s_tag),
+        ("ClientGenIncludePaths", true, IncludePaths, s_path),
+        ("ClientGenExcludePaths", false, ExcludePaths, s_path),
+        ("ClientGenIncludeOperations", true, IncludeOperations, s_id),
+        ("ClientGenExcludeOperations", false, ExcludeOperations, s_id),
+    };
+
+    private static readonly Func<string, OperationIdentity, bool> s_tag = (tag, o) => o.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase);
+    private static readonly Func<string, OperationIdentity, bool> s_path = (pattern, o) => PathMatches(pattern, o.Path, o.Method);
+    private static readonly Func<string, OperationIdentity, bool> s_id = (id, o) => string.Equals(id, o.OperationId, StringComparison.OrdinalIgnoreCase);
 
     private static bool PathMatches(string pattern, string path, string method)
     {
