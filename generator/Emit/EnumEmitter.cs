@@ -65,10 +65,16 @@ internal static class EnumEmitter
         {
             w.Line($"public bool {EmittedMembers.EnumIsKnown} => false;");
         }
+        else if (numeric)
+        {
+            var values = string.Join(" or ", model.Members.Select(m => m.Value + suffix));
+            w.Line($"public bool {EmittedMembers.EnumIsKnown} => Value is {values};");
+        }
         else
         {
-            var values = string.Join(" or ", model.Members.Select(m => numeric ? m.Value + suffix : Text.Literal(m.Value)));
-            w.Line($"public bool {EmittedMembers.EnumIsKnown} => Value is {values};");
+            // A scan, not `Value is "a" or "b" …`: the compiler builds a decision DAG for that pattern, which was a fifth
+            // of the time it spent on Stripe's 2,270 enums (hundreds of values each in the largest).
+            w.Line($"public bool {EmittedMembers.EnumIsKnown} => global::System.Array.IndexOf(s_listed, Value) >= 0;");
         }
         w.Line();
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ClientGen.Generator.Model;
 using ClientGen.Generator.Naming;
 
@@ -12,6 +13,10 @@ namespace ClientGen.Generator.Emit;
 internal static class JsonResolverEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+
+    // One method per this many types: the compiler's cost per method grows faster than its length (Stripe's 5,539
+    // types). A lookup walks the types in order, but System.Text.Json asks once per type and options and caches.
+    private const int ChunkSize = 256;
 
     public static GeneratedFile File(string ns, string clientName, IReadOnlyList<TypeModel> types) =>
         Emitter.File(ns, CompanionTypes.JsonResolver(clientName), w => Emit(w, ns, clientName, types));
@@ -33,20 +38,24 @@ internal static class JsonResolverEmitter
         w.Open($"public {Metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(type);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
-        foreach (var type in types)
-        {
-            var fullName = $"global::{ns}.{type.Name}";
-            w.Line($"if (type == typeof({fullName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{fullName}>(options, new {fullName}.{EmittedMembers.JsonConverter}());");
-            if (type.Kind is TypeModelKind.Enum or TypeModelKind.Union)
-            {
-                // Open enums and unions are structs: T? needs its own metadata, built over T's.
-                w.Line($"if (type == typeof({fullName}?)) return {Metadata}.JsonMetadataServices.CreateValueInfo<{fullName}?>(options, {Metadata}.JsonMetadataServices.GetNullableConverter(({Metadata}.JsonTypeInfo<{fullName}>)options.GetTypeInfo(typeof({fullName}))));");
-            }
-            w.Line($"if (type == typeof(global::System.Collections.Generic.List<{fullName}>)) return {Metadata}.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<{fullName}>, {fullName}>(options, new() {{ ObjectCreator = static () => new global::System.Collections.Generic.List<{fullName}>() }});");
-            w.Line($"if (type == typeof({fullName}[])) return {Metadata}.JsonMetadataServices.CreateArrayInfo<{fullName}>(options, new());");
-        }
-        w.Line("return null;");
+        var chunks = (types.Count + ChunkSize - 1) / ChunkSize;
+        w.Line(chunks == 0 ? "return null;" : $"return {string.Join(" ?? ", Enumerable.Range(0, chunks).Select(i => $"Describe{i}(type, options)"))};");
         w.Close();
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            w.Line();
+            w.Open($"private static {Metadata}.JsonTypeInfo? Describe{chunk}(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+            w.Line($"{Metadata}.JsonTypeInfo? info;");
+            foreach (var type in types.Skip(chunk * ChunkSize).Take(ChunkSize))
+            {
+                var fullName = $"global::{ns}.{type.Name}";
+                // Open enums and unions are structs: their helper also answers for T?.
+                var describe = type.Kind is TypeModelKind.Enum or TypeModelKind.Union ? "DescribeValue" : "Describe";
+                w.Line($"if ((info = {RuntimeContract.JsonTypeInfos}.{describe}<{fullName}, {fullName}.{EmittedMembers.JsonConverter}>(type, options)) is not null) return info;");
+            }
+            w.Line("return null;");
+            w.Close();
+        }
         w.Close();
     }
 }

@@ -40,6 +40,7 @@ internal static class RuntimeContract
     public const string GraphQlResponse = Root + ".GraphQl.GraphQlResponse";
     public const string GraphQlTransport = Generated + ".GraphQlTransport";
     public const string JsonRuntime = Generated + ".JsonRuntime";
+    public const string JsonTypeInfos = Generated + ".JsonTypeInfos";
     public const string JsonUnion = Generated + ".JsonUnion";
     /// <summary>Generic: <c>Optional&lt;T&gt;</c>.</summary>
     public const string Optional = Root + ".Optional";

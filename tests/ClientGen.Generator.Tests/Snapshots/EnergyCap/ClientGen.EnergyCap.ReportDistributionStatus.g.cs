@@ -33,7 +33,7 @@ public readonly partial struct ReportDistributionStatus : global::System.IEquata
     public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.EnergyCap.ReportDistributionStatus> KnownValues { get; } = new global::ClientGen.EnergyCap.ReportDistributionStatus[] { InProgress, Complete, NotSent, SomeReportsNotSent };
 
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
-    public bool IsKnown => Value is "In Progress" or "Complete" or "Not sent" or "Some reports not sent";
+    public bool IsKnown => global::System.Array.IndexOf(s_listed, Value) >= 0;
 
     private static readonly string[] s_listed = new[] { "In Progress", "Complete", "Not sent", "Some reports not sent" };
 

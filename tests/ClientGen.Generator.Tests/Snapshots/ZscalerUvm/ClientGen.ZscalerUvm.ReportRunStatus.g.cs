@@ -30,7 +30,7 @@ public readonly partial struct ReportRunStatus : global::System.IEquatable<globa
     public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.ZscalerUvm.ReportRunStatus> KnownValues { get; } = new global::ClientGen.ZscalerUvm.ReportRunStatus[] { Running, Completed, Failed };
 
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
-    public bool IsKnown => Value is "Running" or "Completed" or "Failed";
+    public bool IsKnown => global::System.Array.IndexOf(s_listed, Value) >= 0;
 
     private static readonly string[] s_listed = new[] { "Running", "Completed", "Failed" };
 

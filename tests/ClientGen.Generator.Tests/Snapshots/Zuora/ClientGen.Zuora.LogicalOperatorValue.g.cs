@@ -27,7 +27,7 @@ public readonly partial struct LogicalOperatorValue : global::System.IEquatable<
     public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.LogicalOperatorValue> KnownValues { get; } = new global::ClientGen.Zuora.LogicalOperatorValue[] { And, Or };
 
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
-    public bool IsKnown => Value is "AND" or "OR";
+    public bool IsKnown => global::System.Array.IndexOf(s_listed, Value) >= 0;
 
     private static readonly string[] s_listed = new[] { "AND", "OR" };
 

@@ -27,7 +27,7 @@ public readonly partial struct ReportRunQuerySortItemDirection : global::System.
     public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunQuerySortItemDirection> KnownValues { get; } = new global::ClientGen.Zuora.ReportRunQuerySortItemDirection[] { Asc, Desc };
 
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
-    public bool IsKnown => Value is "asc" or "desc";
+    public bool IsKnown => global::System.Array.IndexOf(s_listed, Value) >= 0;
 
     private static readonly string[] s_listed = new[] { "asc", "desc" };
 

@@ -51,7 +51,7 @@ public readonly partial struct ReportRunStatus : global::System.IEquatable<globa
     public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ReportRunStatus> KnownValues { get; } = new global::ClientGen.Zuora.ReportRunStatus[] { Started, Querydata, Processingdata, Completed, Cancelled, Invalid, Error };
 
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
-    public bool IsKnown => Value is "STARTED" or "QUERYDATA" or "PROCESSINGDATA" or "COMPLETED" or "CANCELLED" or "INVALID" or "ERROR";
+    public bool IsKnown => global::System.Array.IndexOf(s_listed, Value) >= 0;
 
     private static readonly string[] s_listed = new[] { "STARTED", "QUERYDATA", "PROCESSINGDATA", "COMPLETED", "CANCELLED", "INVALID", "ERROR" };
 

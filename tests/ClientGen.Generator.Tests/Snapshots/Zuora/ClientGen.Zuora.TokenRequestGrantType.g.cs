@@ -24,7 +24,7 @@ public readonly partial struct TokenRequestGrantType : global::System.IEquatable
     public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.TokenRequestGrantType> KnownValues { get; } = new global::ClientGen.Zuora.TokenRequestGrantType[] { ClientCredentials };
 
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
-    public bool IsKnown => Value is "client_credentials";
+    public bool IsKnown => global::System.Array.IndexOf(s_listed, Value) >= 0;
 
     private static readonly string[] s_listed = new[] { "client_credentials" };
 

@@ -27,7 +27,7 @@ public readonly partial struct ViewType : global::System.IEquatable<global::Clie
     public static global::System.Collections.Generic.IReadOnlyList<global::ClientGen.Zuora.ViewType> KnownValues { get; } = new global::ClientGen.Zuora.ViewType[] { Detail, Summary };
 
     /// <summary>True when the value is one the spec lists; false for a value a newer server sent.</summary>
-    public bool IsKnown => Value is "Detail" or "Summary";
+    public bool IsKnown => global::System.Array.IndexOf(s_listed, Value) >= 0;
 
     private static readonly string[] s_listed = new[] { "Detail", "Summary" };
 
