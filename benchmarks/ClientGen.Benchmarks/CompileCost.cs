@@ -25,9 +25,12 @@ internal static class CompileCost
         var perFile = new Dictionary<string, Dictionary<string, string>> { [path] = metadata.ToDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value) };
         var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Bench" }, perFile);
         var driver = CSharpGeneratorDriver.Create(new[] { new ClientGenGenerator().AsSourceGenerator() }, ImmutableArray.Create<AdditionalText>(text), s_parse, options);
-        var run = driver.RunGenerators(CSharpCompilation.Create("Bench")).GetRunResult();
+        // The generator emits nothing without ClientGen.Runtime among the references (CG0006), as in a real project.
+        var compilation = CSharpCompilation.Create("Bench", references: OurReferences().Select(r => MetadataReference.CreateFromFile(r)));
+        var run = driver.RunGenerators(compilation).GetRunResult();
         Directory.CreateDirectory(folder);
         var sources = run.Results.SelectMany(r => r.GeneratedSources).ToList();
+        if (sources.Count == 0) throw new InvalidOperationException($"{path}: nothing generated: {string.Join("; ", run.Diagnostics)}");
         foreach (var source in sources) File.WriteAllText(Path.Combine(folder, source.HintName), source.SourceText.ToString());
         return sources.Count;
     }

@@ -45,7 +45,7 @@ if (args.Length == 1 && args[0] == "--compile")
             PeerGenerators.NSwag(file, folder("nswag"));
             var nswag = CompilerProcess.Compile(folder("nswag"), CompilerProcess.FrameworkReferences(), scratch);
             compileRows.Add(new(spec, "NSwag 14.8 (System.Text.Json)", 1, nswag, Ratio(nswag)));
-            if (nswag.Errors > 0) unmeasured.Add($"{spec}, NSwag: its output does not compile ({nswag.Errors:N0} errors; first: `{nswag.FirstError}`)");
+            if (nswag.Errors > 0) unmeasured.Add($"{spec}, NSwag: its output does not compile ({nswag.Errors:N0} errors; first: `{nswag.FirstError?.Replace(scratch + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)}`)");
         }
         catch (Exception e)
         {
@@ -61,6 +61,8 @@ if (args.Length == 1 && args[0] == "--compile")
             compileRows.Add(new(spec, label, files, result, Ratio(result)));
         }
     }
+    // The issue's fifth spec: the corpus could not hold it (MANIFEST.md: the newest copy is over its 4 MiB limit).
+    unmeasured.Add("Zuora Billing: not in `../shared/corpus`, whose collector dropped files of 4 MiB and more (see its MANIFEST.md)");
     var compileSection = new StringBuilder()
         .AppendLine(DocSection.CompileBegin)
         .AppendLine("## Compiling the generated code")
