@@ -41,7 +41,7 @@ internal static class CompilerProcess
         File.WriteAllLines(response, lines);
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(CscPath());
+        start.ArgumentList.Add(CscPath.Value);
         start.ArgumentList.Add("@" + response);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -54,14 +54,15 @@ internal static class CompilerProcess
         return new Result(watch.Elapsed.TotalSeconds, peak / 1e6, errors.Count, errors.FirstOrDefault()?.Trim());
     }
 
-    private static string CscPath()
+    // The SDK `dotnet build` would pick here (global.json included), asked once per run.
+    private static readonly Lazy<string> CscPath = new(() =>
     {
         var sdk = new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, UseShellExecute = false };
         using var process = Process.Start(sdk)!;
         var version = process.StandardOutput.ReadToEnd().Trim();
         process.WaitForExit();
         return Path.Combine(DotnetRoot.Value, "sdk", version, "Roslyn", "bincore", "csc.dll");
-    }
+    });
 
     // VmHWM is the kernel's own high-water mark of resident memory, so polling misses no peak between samples.
     private static long PeakBytes(Process process)

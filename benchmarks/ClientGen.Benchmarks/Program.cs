@@ -19,10 +19,10 @@ if (args.Length == 1 && args[0] == "--compile")
     var none = new Dictionary<string, string>();
     var compileRows = new List<CompileCost.Row>();
     var unmeasured = new List<string>();
-    foreach (var (spec, file, filter) in new (string, string, string?)[]
+    foreach (var (spec, file, filter) in new (string, string, (string Key, string Value)?)[]
     {
-        ("Stripe", Path.Combine(corpusRoot, "stripe", "spec3.yaml"), "ClientGenIncludePaths=/v1/customers/**;/v1/invoices/**"),
-        ("GitHub", Path.Combine(corpusRoot, "github", "api.github.com.json"), "ClientGenIncludeTags=repos;pulls"),
+        ("Stripe", Path.Combine(corpusRoot, "stripe", "spec3.yaml"), ("ClientGenIncludePaths", "/v1/customers/**;/v1/invoices/**")),
+        ("GitHub", Path.Combine(corpusRoot, "github", "api.github.com.json"), ("ClientGenIncludeTags", "repos;pulls")),
         ("Box", Path.Combine(corpusRoot, "box", "openapi.json"), null),
         ("Twilio", Path.Combine(corpusRoot, "twilio", "twilio_api_v2010.json"), null),
     })
@@ -52,7 +52,9 @@ if (args.Length == 1 && args[0] == "--compile")
             unmeasured.Add($"{spec}, NSwag: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
         }
 
-        foreach (var (label, metadata) in new[] { ("ClientGen", none) }.Concat(filter is null ? [] : new[] { ($"ClientGen, `{filter.Replace("=", "=\"")}\"`", new Dictionary<string, string> { [filter.Split('=')[0]] = filter.Split('=')[1] }) }))
+        var variants = new List<(string Label, Dictionary<string, string> Metadata)> { ("ClientGen", none) };
+        if (filter is { } f) variants.Add(($"ClientGen, `{f.Key}=\"{f.Value}\"`", new Dictionary<string, string> { [f.Key] = f.Value }));
+        foreach (var (label, metadata) in variants)
         {
             Console.Error.WriteLine($"{spec}: {label}…");
             var ours = folder(metadata.Count == 0 ? "clientgen" : "clientgen-filtered");
